@@ -1,0 +1,410 @@
+"""Skills, milestones and roles: from files (built-in and role packs) to a checked ``Catalog``.
+
+The built-in data lives in ``roles/`` and ships inside the wheel. At build time
+it is also compiled to ``_builtin.json`` (see ``hatch_build.py``), so an
+ordinary run reads one small JSON file instead of parsing YAML.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from mlpath import formats
+from mlpath.errors import DataError, Problem, ProblemsError, UsageError, did_you_mean
+from mlpath.model import (
+    GENERIC_RUBRIC,
+    Catalog,
+    Level,
+    Milestone,
+    Requirement,
+    Resource,
+    Role,
+    SalaryBand,
+    Skill,
+)
+from mlpath.spec import check
+from mlpath.yamlio import Doc, DocPath, load, read_source
+
+BUILTIN = "built-in"
+SNAPSHOT_FORMAT = 1
+DATA_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@dataclass
+class DataFile:
+    """One checked data file: a skill catalogue, a milestone catalogue or a role."""
+
+    kind: str  # skills | milestones | role
+    data: dict[str, Any]
+    source: str
+    doc: Doc | None = None  # kept for positions; None for the compiled snapshot
+    builtin: bool = False
+
+    def problem(self, path: DocPath, message: str, *, key: bool = False) -> Problem:
+        if self.doc is None:
+            return Problem(self.source, 0, 0, message)
+        return self.doc.problem(path, message, key=key)
+
+
+def kind_of(value: Any) -> str:
+    if isinstance(value, dict) and "levels" not in value and "id" not in value:
+        if "skills" in value:
+            return "skills"
+        if "milestones" in value:
+            return "milestones"
+    return "role"
+
+
+_SPECS = {"skills": formats.SKILLS_FILE, "milestones": formats.MILESTONES_FILE,
+          "role": formats.ROLE}
+
+
+def parse_data_text(text: str, source: str) -> DataFile:
+    """Check one data file's text against its format; raise every problem at once."""
+    doc = load(text, source)
+    kind = kind_of(doc.value)
+    data, problems = check(_SPECS[kind], doc)
+    if problems:
+        raise ProblemsError(problems)
+    return DataFile(kind, data, source, doc)
+
+
+def read_data_file(path: str) -> DataFile:
+    text, source = read_source(path)
+    return parse_data_text(text, source)
+
+
+def pack_files(directory: str) -> list[str]:
+    """The data files of a role pack, in a stable order."""
+    folder = Path(directory)
+    if not folder.exists():
+        raise DataError(f"{directory}: no such folder")
+    if not folder.is_dir():
+        return [directory]
+    return sorted(str(p) for p in folder.iterdir()
+                  if p.suffix in DATA_SUFFIXES and p.is_file() and not p.name.startswith("."))
+
+
+def read_files(paths: Iterable[str]) -> tuple[list[DataFile], list[Problem]]:
+    """Read and check many files; problems are gathered, not raised."""
+    loaded: list[DataFile] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            loaded.append(read_data_file(path))
+        except ProblemsError as exc:
+            problems.extend(exc.problems)
+        except DataError as exc:
+            problems.append(Problem(path, 0, 0, str(exc).removeprefix(f"{path}: ")))
+    return loaded, problems
+
+
+# --- the built-in data -----------------------------------------------------------------
+
+
+def builtin_root() -> Traversable:
+    return files("mlpath").joinpath("roles")
+
+
+def builtin_yaml_files() -> list[tuple[str, str]]:
+    """(display name, text) of each built-in YAML file, as shipped in the package."""
+    root = builtin_root()
+    if not root.is_dir():
+        raise DataError("the built-in role data is missing from this installation; "
+                        "reinstall mlpath with `pip install .` (not an editable install)")
+    entries = sorted((e for e in root.iterdir() if e.name.endswith(DATA_SUFFIXES)),
+                     key=lambda e: e.name)
+    return [(f"roles/{e.name}", e.read_text(encoding="utf-8")) for e in entries]
+
+
+def compile_builtin() -> dict[str, Any]:
+    """Check the built-in YAML and return the snapshot that ``_builtin.json`` holds."""
+    return compile_texts(builtin_yaml_files())
+
+
+def parse_builtin(texts: Sequence[tuple[str, str]]) -> tuple[list[DataFile], list[Problem]]:
+    loaded: list[DataFile] = []
+    problems: list[Problem] = []
+    for source, text in texts:
+        try:
+            file = parse_data_text(text, source)
+        except ProblemsError as exc:
+            problems.extend(exc.problems)
+        else:
+            file.builtin = True
+            loaded.append(file)
+    return loaded, problems
+
+
+def compile_texts(texts: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    loaded, problems = parse_builtin(texts)
+    if not problems:
+        problems = assemble(loaded)[1]
+    if problems:
+        raise ProblemsError(problems)
+    return {"format": SNAPSHOT_FORMAT,
+            "files": [{"kind": f.kind, "source": f.source, "data": f.data} for f in loaded]}
+
+
+def builtin_files() -> list[DataFile]:
+    snapshot = files("mlpath").joinpath("_builtin.json")
+    if snapshot.is_file():
+        compiled = json.loads(snapshot.read_text(encoding="utf-8"))
+        if compiled.get("format") == SNAPSHOT_FORMAT:
+            return [DataFile(f["kind"], f["data"], f["source"], builtin=True)
+                    for f in compiled["files"]]
+    return [DataFile(f["kind"], f["data"], f["source"], builtin=True)
+            for f in compile_builtin()["files"]]
+
+
+def pack_dirs(roles_dirs: Sequence[str] = ()) -> list[str]:
+    """Role packs in the order they apply: ``MLPATH_ROLES_PATH``, then ``--roles-dir``."""
+    env = os.environ.get("MLPATH_ROLES_PATH", "")
+    return [d for d in env.split(os.pathsep) if d] + list(roles_dirs)
+
+
+def load_catalog(roles_dirs: Sequence[str] = ()) -> Catalog:
+    """The built-in catalogue with the role packs merged in; any problem is raised."""
+    data = builtin_files()
+    problems: list[Problem] = []
+    for directory in pack_dirs(roles_dirs):
+        loaded, found = read_files(pack_files(directory))
+        data.extend(loaded)
+        problems.extend(found)
+    catalog, cross = assemble(data)
+    problems.extend(cross)
+    if problems:
+        raise ProblemsError(problems)
+    return catalog
+
+
+# --- from checked data to the model ----------------------------------------------------
+
+
+def _resource(raw: dict[str, Any]) -> Resource:
+    levels = raw.get("levels")
+    return Resource(
+        title=raw["title"], url=raw["url"], kind=raw["kind"], cost=raw["cost"],
+        hours=raw.get("hours"),
+        levels=(min(levels), max(levels)) if levels else None,
+    )
+
+
+def _skill(raw: dict[str, Any]) -> Skill:
+    rubric = list(GENERIC_RUBRIC)
+    for level, text in raw.get("rubric", {}).items():
+        rubric[int(level)] = text
+    return Skill(
+        id=raw["id"], name=raw["name"], category=raw["category"],
+        description=raw["description"],
+        prerequisites=tuple(raw.get("prerequisites", ())),
+        rubric=tuple(rubric),
+        resources=tuple(_resource(r) for r in raw["resources"]),
+    )
+
+
+def _milestone(raw: dict[str, Any]) -> Milestone:
+    return Milestone(
+        id=raw["id"], name=raw["name"], category=raw["category"],
+        description=raw["description"], how=raw["how"], hours=raw.get("hours"),
+        resources=tuple(_resource(r) for r in raw.get("resources", ())),
+    )
+
+
+def _role(file: DataFile, problems: list[Problem]) -> Role:
+    raw = file.data
+    levels: list[Level] = []
+    previous: dict[str, Requirement] = {}
+    for index, lv in enumerate(raw["levels"]):
+        path: DocPath = ("levels", index)
+        requirements: dict[str, Requirement] = {}
+        if lv.get("inherit"):
+            if index == 0:
+                problems.append(file.problem((*path, "inherit"),
+                                             "the first level has no level to inherit from"))
+            requirements = dict(previous)
+        for skill_id in lv.get("remove", ()):
+            if requirements.pop(skill_id, None) is None:
+                problems.append(file.problem(
+                    (*path, "remove"), f"removes {skill_id!r}, which the previous level "
+                    "does not require"))
+        for skill_id, req in lv["requirements"].items():
+            level, weight = (req, 1.0) if isinstance(req, int) else (req["level"],
+                                                                      req.get("weight", 1.0))
+            requirements[skill_id] = Requirement(skill_id, level, float(weight))
+        if not requirements:
+            problems.append(file.problem((*path, "requirements"),
+                                         "a level needs at least one requirement"))
+        salary = lv.get("salary_usd")
+        milestones = lv.get("milestones", {})
+        levels.append(Level(
+            id=lv["id"], title=lv["title"],
+            years_min=lv["years"]["min"], years_max=lv["years"].get("max"),
+            salary=SalaryBand(salary["min"], salary["max"], salary["source"]) if salary else None,
+            requirements=tuple(sorted(requirements.values(), key=lambda r: r.skill)),
+            milestones_required=tuple(milestones.get("required", ())),
+            milestones_recommended=tuple(milestones.get("recommended", ())),
+        ))
+        previous = requirements
+    return Role(
+        id=raw["id"], name=raw["name"], summary=raw["summary"],
+        responsibilities=tuple(raw.get("responsibilities", ())),
+        moves=tuple(raw.get("moves", ())), levels=tuple(levels),
+        leadership=bool(raw.get("leadership", False)),
+        origin=BUILTIN if file.builtin else file.source,
+    )
+
+
+def assemble(files_: Sequence[DataFile]) -> tuple[Catalog, list[Problem]]:
+    """Merge checked files in order (a later id replaces an earlier one) and cross-check."""
+    problems: list[Problem] = []
+    skills: dict[str, tuple[Skill, DataFile, int]] = {}
+    milestones: dict[str, tuple[Milestone, DataFile, int]] = {}
+    roles: dict[str, tuple[Role, DataFile]] = {}
+    for file in files_:
+        if file.kind == "skills":
+            for i, raw in enumerate(file.data["skills"]):
+                skills[raw["id"]] = (_skill(raw), file, i)
+        elif file.kind == "milestones":
+            for i, raw in enumerate(file.data["milestones"]):
+                milestones[raw["id"]] = (_milestone(raw), file, i)
+        else:
+            roles[file.data["id"]] = (_role(file, problems), file)
+    skill_ids = list(skills)
+    for skill, file, i in skills.values():
+        for j, prereq in enumerate(skill.prerequisites):
+            if prereq not in skills:
+                problems.append(file.problem(("skills", i, "prerequisites", j),
+                                             _unknown("skill", prereq, skill_ids)))
+        if not any(r.url for r in skill.resources):
+            problems.append(file.problem(("skills", i, "resources"),
+                                         "needs at least one resource with a link"))
+    problems.extend(_cycles({k: v[0] for k, v in skills.items()},
+                            {k: (v[1], v[2]) for k, v in skills.items()}))
+    role_ids = list(roles)
+    for role, file in roles.values():
+        problems.extend(_check_role(role, file, skills, milestones, role_ids))
+    catalog = Catalog(
+        skills={k: v[0] for k, v in skills.items()},
+        roles={k: v[0] for k, v in sorted(roles.items())},
+        milestones={k: v[0] for k, v in milestones.items()},
+    )
+    return catalog, problems
+
+
+def _unknown(what: str, value: str, known: Sequence[str]) -> str:
+    close = did_you_mean(value, known)
+    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    return f"unknown {what} {value!r}{hint}"
+
+
+def _check_role(role: Role, file: DataFile, skills: dict[str, Any],
+                milestones: dict[str, Any], role_ids: list[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    skill_ids = list(skills)
+    seen_levels: set[str] = set()
+    for i, level in enumerate(role.levels):
+        path: DocPath = ("levels", i)
+        if level.id in seen_levels:
+            problems.append(file.problem((*path, "id"), f"level {level.id!r} is defined twice"))
+        seen_levels.add(level.id)
+        for req in level.requirements:
+            if req.skill not in skills:
+                problems.append(file.problem((*path, "requirements", req.skill),
+                                             _unknown("skill", req.skill, skill_ids), key=True))
+        for kind, ids in (("required", level.milestones_required),
+                          ("recommended", level.milestones_recommended)):
+            for j, mid in enumerate(ids):
+                if mid not in milestones:
+                    problems.append(file.problem((*path, "milestones", kind, j),
+                                                 _unknown("milestone", mid, list(milestones))))
+        if level.years_max is not None and level.years_max < level.years_min:
+            problems.append(file.problem((*path, "years"), "years.max is below years.min"))
+        band = level.salary
+        if band and band.max is not None and band.max < band.min:
+            problems.append(file.problem((*path, "salary_usd"),
+                                         "salary_usd.max is below salary_usd.min"))
+        if i:
+            before = role.levels[i - 1].salary
+            if band and before and (band.min < before.min or (
+                    band.max is not None and before.max is not None and band.max < before.max)):
+                problems.append(file.problem((*path, "salary_usd"),
+                                             "the salary band falls below the previous level's"))
+    for j, move in enumerate(role.moves):
+        if move not in role_ids:
+            problems.append(file.problem(("moves", j), _unknown("role", move, role_ids)))
+        elif move == role.id:
+            problems.append(file.problem(("moves", j), "a role cannot move to itself"))
+    return problems
+
+
+def _cycles(skills: dict[str, Skill], where: dict[str, tuple[DataFile, int]]) -> list[Problem]:
+    """Report each prerequisite cycle once, at the skill where it is first entered."""
+    state: dict[str, int] = {}  # 1 visiting, 2 done
+    problems: list[Problem] = []
+    for start in sorted(skills):
+        if state.get(start):
+            continue
+        stack: list[tuple[str, int]] = [(start, 0)]
+        trail: list[str] = []
+        while stack:
+            node, index = stack.pop()
+            if index == 0:
+                state[node] = 1
+                trail.append(node)
+            prereqs = [p for p in skills[node].prerequisites if p in skills]
+            if index < len(prereqs):
+                stack.append((node, index + 1))
+                nxt = prereqs[index]
+                if state.get(nxt) == 1:
+                    cycle = [*trail[trail.index(nxt):], nxt]
+                    file, i = where[node]
+                    problems.append(file.problem(("skills", i, "prerequisites"),
+                                                 "prerequisites form a cycle: "
+                                                 + " -> ".join(cycle)))
+                elif not state.get(nxt):
+                    stack.append((nxt, 0))
+            else:
+                state[node] = 2
+                trail.pop()
+    return problems
+
+
+# --- lookups that fail clearly ---------------------------------------------------------
+
+
+def get_role(catalog: Catalog, role_id: str) -> Role:
+    role = catalog.roles.get(role_id)
+    if role is None:
+        raise UsageError(_unknown("role", role_id, list(catalog.roles))
+                         + "; `mlpath roles` lists them")
+    return role
+
+
+def get_skill(catalog: Catalog, skill_id: str) -> Skill:
+    skill = catalog.skills.get(skill_id)
+    if skill is None:
+        raise UsageError(_unknown("skill", skill_id, list(catalog.skills))
+                         + "; `mlpath skills` lists them")
+    return skill
+
+
+def parse_target(catalog: Catalog, text: str) -> tuple[Role, Level | None]:
+    """``ROLE`` or ``ROLE:LEVEL`` from the command line; unknown ids are usage errors."""
+    role_id, _, level_id = text.strip().partition(":")
+    role = get_role(catalog, role_id)
+    if not level_id:
+        return role, None
+    level = role.level(level_id)
+    if level is None:
+        ids = [lv.id for lv in role.levels]
+        raise UsageError(_unknown(f"level of {role.id}", level_id, ids)
+                         + f"; it has {', '.join(ids)}")
+    return role, level

@@ -1,0 +1,498 @@
+"""The command line: thin commands that parse, call the engine, render, and map errors to
+exit codes (DESIGN §3). ``main`` is the one error boundary.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+from mlpath import __version__
+from mlpath.errors import (
+    EXIT_BELOW,
+    EXIT_DATA,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    DataError,
+    MlpathError,
+    UsageError,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from mlpath.model import Catalog, Level, Profile, Role
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+@dataclass
+class Settings:
+    roles_dirs: list[str] = field(default_factory=list)
+    no_color: bool = False
+    _catalog: Catalog | None = None
+
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            from mlpath.catalog import load_catalog
+
+            self._catalog = load_catalog(self.roles_dirs)
+        return self._catalog
+
+    def console(self) -> Console:
+        from mlpath.render.console import make_console
+
+        return make_console(no_color=self.no_color)
+
+
+app = typer.Typer(
+    name="mlpath",
+    help="How far you are from an ML role, what to learn next, and your next career step.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+roles_app = typer.Typer(help="List the roles, or show one in full.", no_args_is_help=False)
+skills_app = typer.Typer(help="List the skill catalogue, or show one skill.",
+                         no_args_is_help=False)
+app.add_typer(roles_app, name="roles")
+app.add_typer(skills_app, name="skills")
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON (DESIGN §4) instead.")]
+ProfileOpt = Annotated[
+    str | None,
+    typer.Option("--profile", "-p", metavar="FILE",
+                 help="Your profile (YAML or JSON); - reads standard input."),
+]
+RoleOpt = Annotated[
+    str | None,
+    typer.Option("--role", "-r", metavar="ROLE[:LEVEL]",
+                 help="The role (and level) to compare with; default: the profile's "
+                 "target, else your best fit."),
+]
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    obj = ctx.find_root().obj
+    if not isinstance(obj, Settings):
+        obj = Settings()
+        ctx.find_root().obj = obj
+    return obj
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"mlpath {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    roles_dir: Annotated[
+        list[str] | None,
+        typer.Option("--roles-dir", metavar="DIR",
+                     help="A role pack to merge with the built-in roles (repeatable; "
+                     "also MLPATH_ROLES_PATH)."),
+    ] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour, as with NO_COLOR.")]
+    = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """How far you are from an ML role, what to learn next, and your next career step.
+
+    mlpath compares a self-rated skill profile with role definitions (built in, or
+    your company's role pack) and prints a gap report, or JSON for scripts.
+
+    Example: mlpath assess --profile me.yaml
+    """
+    ctx.obj = Settings(roles_dirs=list(roles_dir or []),
+                       no_color=no_color or bool(os.environ.get("NO_COLOR")))
+
+
+def _print_json(value: Any) -> None:
+    from mlpath.render.jsonout import dumps
+
+    sys.stdout.write(dumps(value) + "\n")
+
+
+def _warn(lines: list[str] | tuple[str, ...]) -> None:
+    from mlpath.render.text import clean
+
+    for line in lines:
+        sys.stderr.write(f"mlpath: warning: {clean(line)}\n")
+
+
+def _load_profile(path: str, catalog: Catalog) -> Profile:
+    from mlpath.profile import load_profile
+
+    return load_profile(path, catalog)
+
+
+def _resolve_target(catalog: Catalog, profile: Profile, role_option: str | None
+                    ) -> tuple[Role | None, Level | None, str]:
+    from mlpath.catalog import parse_target
+
+    if role_option:
+        role, level = parse_target(catalog, role_option)
+        return role, level, "option"
+    if profile.target:
+        try:
+            role, level = parse_target(catalog, profile.target)
+        except UsageError as exc:  # checked on load; kept for profiles built in code
+            raise DataError(f"{profile.source}: target: {exc}") from None
+        return role, level, "profile"
+    return None, None, "best-fit"
+
+
+@app.command()
+def assess(
+    ctx: typer.Context,
+    profile: ProfileOpt = None,
+    role: RoleOpt = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="How to print the report.")]
+    = Format.table,
+    json_: JsonFlag = False,
+    explain: Annotated[bool, typer.Option("--explain",
+                                          help="Show each skill's part in the readiness.")]
+    = False,
+    save: Annotated[str | None, typer.Option("--save", metavar="FILE",
+                                             help="Also save the profile used to FILE.")]
+    = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing --save file.")]
+    = False,
+    fail_under: Annotated[float | None, typer.Option(
+        "--fail-under", metavar="N", min=0, max=100,
+        help="Exit 3 when the readiness is below N (for scripts).")] = None,
+    no_input: Annotated[bool, typer.Option("--no-input", help="Never ask questions.")] = False,
+) -> None:
+    """Compare your profile with a role and print the gap report.
+
+    With --profile, mlpath reads your self-rated profile; without it, on a
+    terminal, it interviews you. The report shows your readiness, each required
+    skill, the top gaps with resources, your next career step and other roles
+    that fit.
+
+    Example: mlpath assess --profile me.yaml --role ml-engineer:senior
+    """
+    settings = _settings(ctx)
+    catalog = settings.catalog()
+    if profile is None:
+        if no_input or not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise UsageError("no profile given and no terminal to ask on; pass --profile FILE "
+                             "(or - for standard input); `mlpath init me.yaml` writes one")
+        raise UsageError("the interview is not available yet; pass --profile FILE "
+                         "(`mlpath init me.yaml` writes one)")
+    loaded = _load_profile(profile, catalog)
+    _warn(loaded.warnings)
+    target_role, target_level, chosen = _resolve_target(catalog, loaded, role)
+    from mlpath.engine.assess import assess as run_assess
+
+    report = run_assess(catalog=catalog, profile=loaded, role=target_role, level=target_level,
+                        chosen=chosen)
+    if save:
+        _save_profile(loaded, catalog, save, force=force)
+    _render_report(report, catalog, Format.json if json_ else fmt, settings, explain=explain)
+    if fail_under is not None and report.readiness < fail_under:
+        raise typer.Exit(EXIT_BELOW)
+
+
+def _save_profile(profile: Profile, catalog: Catalog, path: str, *, force: bool) -> None:
+    from mlpath.atomic import write_atomic
+    from mlpath.profile import dump_profile
+
+    replace = force or (Path(path).exists() and _confirm(f"{path} exists; replace it?"))
+    write_atomic(path, dump_profile(profile, catalog), replace=replace)
+    sys.stderr.write(f"mlpath: saved your profile to {path}\n")
+
+
+def _confirm(question: str) -> bool:
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        return False
+    return bool(typer.confirm(question, default=False, err=True))
+
+
+def _render_report(report: Any, catalog: Catalog, fmt: Format, settings: Settings,
+                   *, explain: bool) -> None:
+    if fmt is Format.json:
+        from mlpath.render.jsonout import report as report_dict
+
+        _print_json(report_dict(report))
+    elif fmt is Format.markdown:
+        from mlpath.render.markdown import render_report as render_md
+
+        sys.stdout.write(render_md(report))
+    else:
+        from mlpath.render.table import render_report as render_table
+
+        names = {s.id: s.name for s in catalog.skills.values()}
+        render_table(report, settings.console(), skill_names=names, explain=explain)
+
+
+@app.command()
+def match(
+    ctx: typer.Context,
+    profile: Annotated[str, typer.Option("--profile", "-p", metavar="FILE",
+                                         help="Your profile (YAML or JSON); - reads stdin.")],
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many roles to show.")] = 10,
+    json_: JsonFlag = False,
+) -> None:
+    """Rank every role by how ready you are for it.
+
+    Each role is compared at its comparison level: the highest level whose
+    minimum years you have (the middle level when your years are unknown).
+
+    Example: mlpath match --profile me.yaml --top 5
+    """
+    settings = _settings(ctx)
+    catalog = settings.catalog()
+    loaded = _load_profile(profile, catalog)
+    _warn(loaded.warnings)
+    from mlpath.engine.assess import rank_roles
+
+    ranked = rank_roles(catalog, loaded.skills, loaded.years_experience)[:top]
+    if json_:
+        from mlpath.render.jsonout import matches
+
+        _print_json(matches(ranked))
+        return
+    from mlpath.render.table import matches_table
+
+    settings.console().print(matches_table(ranked, "Roles ranked by readiness"))
+
+
+@roles_app.callback(invoke_without_command=True)
+def roles(ctx: typer.Context, json_: JsonFlag = False) -> None:
+    """List the roles: id, name, levels and salary bands.
+
+    Example: mlpath roles --json | jq '.[].id'
+    """
+    if ctx.invoked_subcommand:
+        return
+    settings = _settings(ctx)
+    catalog = settings.catalog()
+    if json_:
+        from mlpath.render.jsonout import role_summary
+
+        _print_json([role_summary(r) for r in catalog.roles.values()])
+        return
+    from mlpath.render.listing import render_roles
+
+    render_roles(catalog, settings.console())
+
+
+@roles_app.command("show")
+def roles_show(ctx: typer.Context,
+               role_id: Annotated[str, typer.Argument(metavar="ROLE", help="A role id.")],
+               json_: JsonFlag = False) -> None:
+    """Show one role: levels, years, salary with its source, requirements and moves.
+
+    Example: mlpath roles show ml-engineer
+    """
+    settings = _settings(ctx)
+    catalog = settings.catalog()
+    from mlpath.catalog import get_role
+
+    role = get_role(catalog, role_id)
+    if json_:
+        from mlpath.render.jsonout import role_detail
+
+        _print_json(role_detail(role))
+        return
+    from mlpath.render.listing import render_role
+
+    render_role(role, catalog, settings.console())
+
+
+@skills_app.callback(invoke_without_command=True)
+def skills(ctx: typer.Context, json_: JsonFlag = False) -> None:
+    """List the skill catalogue, grouped by category.
+
+    Example: mlpath skills --json | jq -r '.[].id'
+    """
+    if ctx.invoked_subcommand:
+        return
+    settings = _settings(ctx)
+    catalog = settings.catalog()
+    if json_:
+        from mlpath.render.jsonout import skill_summary
+
+        _print_json([skill_summary(s) for s in catalog.skills.values()])
+        return
+    from mlpath.render.listing import render_skills
+
+    render_skills(catalog, settings.console())
+
+
+@skills_app.command("show")
+def skills_show(ctx: typer.Context,
+                skill_id: Annotated[str, typer.Argument(metavar="SKILL", help="A skill id.")],
+                json_: JsonFlag = False) -> None:
+    """Show one skill: its 0-5 rubric, prerequisites and learning resources.
+
+    Example: mlpath skills show pytorch
+    """
+    settings = _settings(ctx)
+    catalog = settings.catalog()
+    from mlpath.catalog import get_skill
+
+    skill = get_skill(catalog, skill_id)
+    if json_:
+        from mlpath.render.jsonout import skill_detail
+
+        _print_json(skill_detail(skill, catalog))
+        return
+    from mlpath.render.listing import render_skill
+
+    render_skill(skill, catalog, settings.console())
+
+
+@app.command()
+def milestones(ctx: typer.Context, json_: JsonFlag = False) -> None:
+    """List the portfolio, education and community milestones roles ask for.
+
+    Add the ones you have to your profile's `milestones:` list.
+
+    Example: mlpath milestones --json
+    """
+    settings = _settings(ctx)
+    catalog = settings.catalog()
+    if json_:
+        from mlpath.render.jsonout import milestone
+
+        _print_json([milestone(m) for m in catalog.milestones.values()])
+        return
+    from mlpath.render.listing import render_milestones
+
+    render_milestones(catalog, settings.console())
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[list[str] | None, typer.Argument(
+        metavar="[PATH]...", help="Role packs (folders) or data files; default: the built-in "
+        "data and configured packs.")] = None,
+) -> None:
+    """Check role packs and data files, printing every problem as file:line:col.
+
+    Packs are checked together with the built-in data, so a pack may use the
+    built-in skills. Nothing else runs. Exit 1 when any problem is found.
+
+    Example: mlpath validate my-ladder/
+    """
+    settings = _settings(ctx)
+    from mlpath.validate import validate_paths
+
+    result = validate_paths(list(paths or []), roles_dirs=settings.roles_dirs)
+    from mlpath.render.text import clean
+
+    for problem in result.problems:
+        sys.stdout.write(clean(str(problem)) + "\n")
+    if result.problems:
+        sys.stderr.write(f"mlpath: {len(result.problems)} problem(s) in "
+                         f"{result.files} file(s)\n")
+        raise typer.Exit(EXIT_DATA)
+    sys.stdout.write(f"ok: {result.files} file(s), {result.roles} role(s), "
+                     f"{result.skills} skill(s), {result.milestones} milestone(s)\n")
+
+
+@app.command()
+def init(
+    ctx: typer.Context,
+    file: Annotated[str | None, typer.Argument(metavar="[FILE]",
+                                               help="Where to write; default: print it.")]
+    = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing FILE.")] = False,
+) -> None:
+    """Write a commented profile template to fill in (never over an existing file).
+
+    Example: mlpath init me.yaml && $EDITOR me.yaml && mlpath assess --profile me.yaml
+    """
+    settings = _settings(ctx)
+    from mlpath.profile import template
+
+    text = template(settings.catalog())
+    if file is None:
+        sys.stdout.write(text)
+        return
+    from mlpath.atomic import write_atomic
+
+    write_atomic(file, text, replace=force)
+    sys.stderr.write(f"mlpath: wrote {file}; rate yourself, then run "
+                     f"`mlpath assess --profile {file}`\n")
+
+
+# --- the error boundary ---------------------------------------------------------------
+
+
+def _fail(lines: list[str], code: int) -> NoReturn:
+    from mlpath.render.text import clean
+
+    for line in lines:
+        sys.stderr.write(f"mlpath: error: {clean(line)}\n")
+    sys.stderr.flush()
+    raise SystemExit(code)
+
+
+def _quiet_broken_pipe() -> NoReturn:
+    # The reader went away (`| head`). Point stdout at devnull so the interpreter's
+    # final flush cannot raise again, and end quietly.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    raise SystemExit(0)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run mlpath; every failure becomes one line on stderr and a documented exit code."""
+    from typer import Abort
+    from typer._click.exceptions import ClickException
+
+    try:
+        code = app(args=argv, prog_name="mlpath", standalone_mode=False)
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except MlpathError as exc:
+        _fail(exc.lines(), exc.exit_code)
+    except ClickException as exc:
+        from mlpath.render.text import clean
+
+        exc.message = clean(exc.message)
+        exc.show(file=sys.stderr)
+        raise SystemExit(EXIT_USAGE if exc.exit_code == 2 else exc.exit_code) from None
+    except (Abort, EOFError):
+        _fail(["end of input; nothing was written"], EXIT_DATA)
+    except KeyboardInterrupt:
+        _fail(["interrupted; nothing was written"], EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    except RecursionError:
+        _fail(["the input is nested too deeply"], EXIT_DATA)
+    except Exception as exc:  # a bug: one line, and the traceback only when asked for
+        if os.environ.get("MLPATH_DEBUG"):
+            raise
+        _fail([f"internal error: {type(exc).__name__}: {exc} (set MLPATH_DEBUG=1 for the "
+               "traceback, and please report it)"], EXIT_DATA)
+    except SystemExit:
+        # typer ends a run whose output pipe closed with exit 1 and a wrapped stdout.
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            _quiet_broken_pipe()
+        raise
+    if code == EXIT_INTERRUPTED:
+        _fail(["interrupted; nothing was written"], EXIT_INTERRUPTED)
+    raise SystemExit(code or 0)

@@ -1,0 +1,95 @@
+"""The errors mlpath raises, each carrying the exit code the CLI maps it to (DESIGN §3).
+
+Only the CLI catches these. Everything below it raises and lets go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_DATA = 1
+EXIT_USAGE = 2
+EXIT_BELOW = 3
+EXIT_INTERRUPTED = 130
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one file, printed as ``path:line:col: message``.
+
+    ``line`` and ``col`` are 1-based; 0 means the problem has no position
+    (a file that is missing, or a problem with the file as a whole).
+    """
+
+    path: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.col}: {self.message}"
+        return f"{self.path}: {self.message}"
+
+
+class MlpathError(Exception):
+    """Base of every error the CLI turns into one line and an exit code."""
+
+    exit_code = EXIT_DATA
+
+    def lines(self) -> list[str]:
+        return [str(self)]
+
+
+class DataError(MlpathError):
+    """Bad input or bad data: exit 1."""
+
+
+class ProblemsError(DataError):
+    """One or more located problems in data files; all are reported, sorted."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: list[Problem] = sorted(problems)
+        super().__init__(str(self.problems[0]) if self.problems else "invalid data")
+
+    def lines(self) -> list[str]:
+        return [str(p) for p in self.problems]
+
+
+class UsageError(MlpathError):
+    """Wrong use of the command line, such as an unknown role id: exit 2."""
+
+    exit_code = EXIT_USAGE
+
+
+class Interrupted(MlpathError):
+    """Ctrl-C: exit 130."""
+
+    exit_code = EXIT_INTERRUPTED
+
+
+def did_you_mean(word: str, choices: Sequence[str], *, n: int = 3) -> list[str]:
+    """The closest choices to ``word``: the best one and any about as close, best first."""
+    import difflib
+
+    lowered = word.lower()
+    scored = []
+    for choice in choices:
+        ratio = difflib.SequenceMatcher(None, lowered, choice.lower()).ratio()
+        if ratio >= 0.6 or (lowered and choice.startswith(lowered)):
+            scored.append((ratio, choice))
+    scored.sort(key=lambda rc: (-rc[0], rc[1]))
+    if not scored:
+        return []
+    best = scored[0][0]
+    return [choice for ratio, choice in scored if ratio >= best - 0.05][:n]
+
+
+def suggestion(word: str, choices: Sequence[str]) -> str:
+    """`` (did you mean 'x'?)`` or an empty string."""
+    close = did_you_mean(word, choices)
+    if not close:
+        return ""
+    return " (did you mean " + " or ".join(f"'{c}'" for c in close) + "?)"

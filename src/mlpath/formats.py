@@ -1,0 +1,150 @@
+"""The file formats of DESIGN §1, written once as specs (see ``spec.py``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mlpath.model import COSTS, RESOURCE_KINDS
+from mlpath.spec import (
+    AnyOf,
+    Bool,
+    IdStr,
+    Int,
+    ListOf,
+    MapOf,
+    Num,
+    Obj,
+    Spec,
+    Str,
+)
+
+RATING = Int(0, 5, description="0 none, 1 awareness, 2 assisted, 3 independent, 4 advanced, "
+             "5 expert")
+TARGET_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(:[a-z0-9]+(-[a-z0-9]+)*)?$"
+
+RESOURCE = Obj(
+    {
+        "title": Str(max_length=200),
+        "url": Str(nullable=True, pattern=r"^https?://\S+$", max_length=500,
+                   pattern_hint="is not an http(s) link",
+                   description="null only for a paid book with no official page"),
+        "kind": Str(choices=RESOURCE_KINDS),
+        "cost": Str(choices=COSTS),
+        "hours": Num(0, 10_000, nullable=True, description="null when not known"),
+        "levels": ListOf(Int(0, 5), min_items=2, max_items=2,
+                         description="[low, high]: the skill levels this resource helps reach"),
+    },
+    required=("title", "url", "kind", "cost"),
+)
+
+SKILL = Obj(
+    {
+        "id": IdStr(),
+        "name": Str(max_length=100),
+        "category": IdStr(),
+        "description": Str(max_length=500),
+        "prerequisites": ListOf(IdStr(), unique=True),
+        "rubric": MapOf(Str(max_length=300), int_keys=(0, 5),
+                        description="level 0-5 -> what that level looks like for this skill"),
+        "resources": ListOf(RESOURCE, min_items=1),
+    },
+    required=("id", "name", "category", "description", "resources"),
+)
+
+SKILLS_FILE = Obj({"skills": ListOf(SKILL, min_items=1)}, required=("skills",),
+                  title="mlpath skill catalogue")
+
+MILESTONE = Obj(
+    {
+        "id": IdStr(),
+        "name": Str(max_length=100),
+        "category": IdStr(),
+        "description": Str(max_length=500),
+        "how": Str(max_length=1000),
+        "hours": Num(0, 10_000, nullable=True,
+                     description="a rough estimate of the work, for `mlpath plan`"),
+        "resources": ListOf(RESOURCE),
+    },
+    required=("id", "name", "category", "description", "how"),
+)
+
+MILESTONES_FILE = Obj({"milestones": ListOf(MILESTONE, min_items=1)}, required=("milestones",),
+                      title="mlpath milestone catalogue")
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+REQUIREMENT = AnyOf(
+    (
+        (_is_int, Int(1, 5)),
+        (lambda v: isinstance(v, dict),
+         Obj({"level": Int(1, 5), "weight": Num(0.1, 10)}, required=("level",))),
+    ),
+    description="a target level 1-5, or {level, weight}",
+    fallback_message="expected a level 1–5 or {level: N, weight: W}",
+)
+
+LEVEL = Obj(
+    {
+        "id": IdStr(),
+        "title": Str(max_length=100),
+        "years": Obj({"min": Num(0, 60), "max": Num(0, 60, nullable=True)}, required=("min",)),
+        "salary_usd": Obj(
+            {"min": Int(0, 100_000_000),
+             "max": Int(0, 100_000_000, nullable=True, description="null: no upper bound"),
+             "source": Str(max_length=500, description="where the figure comes from")},
+            required=("min", "max", "source"),
+        ),
+        "inherit": Bool(description="start from the previous level's requirements"),
+        "requirements": MapOf(REQUIREMENT, description="skill id -> target level"),
+        "remove": ListOf(IdStr(), unique=True,
+                         description="skills of the previous level that this level drops"),
+        "milestones": Obj({"required": ListOf(IdStr(), unique=True),
+                           "recommended": ListOf(IdStr(), unique=True)}),
+    },
+    required=("id", "title", "years", "requirements"),
+)
+
+ROLE = Obj(
+    {
+        "id": IdStr(),
+        "name": Str(max_length=100),
+        "summary": Str(max_length=500),
+        "responsibilities": ListOf(Str(max_length=300)),
+        "moves": ListOf(IdStr(), unique=True),
+        "leadership": Bool(description="a people-leadership role"),
+        "levels": ListOf(LEVEL, min_items=1, max_items=12),
+    },
+    required=("id", "name", "summary", "levels"),
+    title="mlpath role",
+)
+
+SNAPSHOT = Obj(
+    {
+        "date": Str(max_length=40, description="when these ratings were current"),
+        "skills": MapOf(RATING, key=Str(max_length=64)),
+        "years_experience": Num(0, 70, nullable=True),
+    },
+    required=("date", "skills"),
+)
+
+PROFILE = Obj(
+    {
+        "name": Str(max_length=200, nullable=True),
+        "years_experience": Num(0, 70, nullable=True),
+        "target": Str(nullable=True, pattern=TARGET_PATTERN, max_length=130,
+                      pattern_hint="is not a role id: write ROLE or ROLE:LEVEL, "
+                      "such as ml-engineer:mid"),
+        "skills": MapOf(RATING, key=Str(max_length=64), description="skill id -> 0..5"),
+        "evidence": MapOf(Str(max_length=1000), key=Str(max_length=64)),
+        "milestones": ListOf(Str(max_length=64), unique=True),
+        "history": ListOf(SNAPSHOT, max_items=1000),
+    },
+    required=("skills",),
+    title="mlpath profile",
+)
+
+SCHEMAS: dict[str, Spec] = {"profile": PROFILE, "role": ROLE, "skills": SKILLS_FILE,
+                            "milestones": MILESTONES_FILE}

@@ -1,0 +1,145 @@
+"""The JSON contract (DESIGN §4, schema_version 1): plain dicts built from the model.
+
+Additions to the contract are allowed; renames are not. Output goes through
+``json.dumps`` only, never through rich.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from mlpath import __version__
+from mlpath.model import (
+    Catalog,
+    Gap,
+    Level,
+    Match,
+    Milestone,
+    Report,
+    Resource,
+    Role,
+    SalaryBand,
+    Skill,
+)
+
+SCHEMA_VERSION = 1
+# json.dumps escapes C0 controls; C1 controls and DEL are escaped here as well, so
+# that JSON printed on a terminal can never carry an escape sequence.
+_C1 = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+def dumps(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _num(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def salary(band: SalaryBand | None) -> dict[str, Any] | None:
+    if band is None:
+        return None
+    return {"min": band.min, "max": band.max, "source": band.source}
+
+
+def resource(r: Resource) -> dict[str, Any]:
+    out: dict[str, Any] = {"title": r.title, "url": r.url, "kind": r.kind, "cost": r.cost,
+                           "hours": r.hours}
+    if r.levels is not None:
+        out["levels"] = list(r.levels)
+    return out
+
+
+def match(m: Match) -> dict[str, Any]:
+    return {"role": m.role, "name": m.name, "level": m.level, "title": m.title,
+            "readiness": m.readiness}
+
+
+def gap(g: Gap) -> dict[str, Any]:
+    return {"id": g.id, "name": g.name, "current": g.current, "required": g.required,
+            "gap": g.gap, "weight": _num(g.weight), "priority": _num(g.priority),
+            "learn_first": list(g.learn_first),
+            "resources": [resource(r) for r in g.resources]}
+
+
+def report(r: Report) -> dict[str, Any]:
+    step = r.next_step
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "mlpath_version": __version__,
+        "profile": {"name": r.profile_name, "source": r.profile_source,
+                    "years_experience": r.years_experience},
+        "target": {"role": r.target.role, "name": r.target.name, "level": r.target.level,
+                   "title": r.target.title, "salary_usd": salary(r.target.salary),
+                   "chosen": r.target_chosen},
+        "readiness": r.readiness,
+        "reached": r.reached,
+        "skills": [{"id": s.id, "name": s.name, "category": s.category, "current": s.current,
+                    "required": s.required, "weight": _num(s.weight), "gap": s.gap,
+                    "status": s.status, "contribution": _num(s.contribution),
+                    "possible": _num(s.possible)} for s in r.skills],
+        "gaps": [gap(g) for g in r.gaps],
+        "next_step": {"kind": step.kind, "role": step.role, "level": step.level,
+                      "title": step.title, "readiness": step.readiness,
+                      "summary": step.summary, "salary_usd": salary(step.salary),
+                      "gaps": list(step.gaps), "milestones": list(step.blocking_milestones)},
+        "matches": [match(m) for m in r.matches],
+        "milestones": [{"id": m.id, "name": m.name, "met": m.met, "required": m.required,
+                        "why": m.why, "how": m.how} for m in r.milestones],
+        "warnings": list(r.warnings),
+    }
+
+
+def matches(ms: list[Match]) -> dict[str, Any]:
+    return {"schema_version": SCHEMA_VERSION, "matches": [match(m) for m in ms]}
+
+
+def role_summary(role: Role) -> dict[str, Any]:
+    return {"id": role.id, "name": role.name, "summary": role.summary,
+            "levels": [lv.id for lv in role.levels], "leadership": role.leadership,
+            "origin": role.origin,
+            "salary_usd": {lv.id: salary(lv.salary) for lv in role.levels}}
+
+
+def level(lv: Level) -> dict[str, Any]:
+    return {"id": lv.id, "title": lv.title,
+            "years": {"min": _num(lv.years_min),
+                      "max": None if lv.years_max is None else _num(lv.years_max)},
+            "salary_usd": salary(lv.salary),
+            "requirements": [{"skill": q.skill, "level": q.level, "weight": _num(q.weight)}
+                             for q in lv.requirements],
+            "milestones": {"required": list(lv.milestones_required),
+                           "recommended": list(lv.milestones_recommended)}}
+
+
+def role_detail(role: Role) -> dict[str, Any]:
+    return {"id": role.id, "name": role.name, "summary": role.summary,
+            "responsibilities": list(role.responsibilities), "moves": list(role.moves),
+            "leadership": role.leadership, "origin": role.origin,
+            "levels": [level(lv) for lv in role.levels]}
+
+
+def skill_summary(skill: Skill) -> dict[str, Any]:
+    return {"id": skill.id, "name": skill.name, "category": skill.category,
+            "description": skill.description, "prerequisites": list(skill.prerequisites),
+            "resources": [resource(r) for r in skill.resources]}
+
+
+def skill_detail(skill: Skill, catalog: Catalog) -> dict[str, Any]:
+    out = skill_summary(skill)
+    out["rubric"] = {str(i): text for i, text in enumerate(skill.rubric)}
+    out["required_by"] = [
+        {"role": role.id, "level": lv.id, "required": req.level, "weight": _num(req.weight)}
+        for role in catalog.roles.values() for lv in role.levels
+        if (req := lv.requirement(skill.id)) is not None
+    ]
+    return out
+
+
+def milestone(m: Milestone) -> dict[str, Any]:
+    return {"id": m.id, "name": m.name, "category": m.category,
+            "description": m.description, "how": m.how, "hours": m.hours,
+            "resources": [resource(r) for r in m.resources]}

@@ -1,0 +1,185 @@
+"""The terminal gap report, drawn with rich from a ``Report``.
+
+Every string from data reaches rich as a ``Text`` (never as markup) after
+``clean``; colour is only ever a style, so the report reads the same without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from mlpath.model import READY_AT, Match, Report, Resource
+from mlpath.render.console import bar, styled
+from mlpath.render.text import band, clean, number
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.text import Text
+
+STATUS_STYLE = {"met": "green", "exceeds": "cyan", "gap": "red"}
+STEP_LABEL = {"close-gaps": "Close the gaps", "level-up": "Level up", "lateral": "Move sideways",
+              "leadership": "Step into leadership", "none": "No further step"}
+
+
+def readiness_style(score: float) -> str:
+    return "green" if score >= READY_AT else ("yellow" if score >= 60 else "red")
+
+
+def resource_line(r: Resource, indent: str = "    ") -> Text:
+    facts = [r.kind, r.cost]
+    if r.hours is not None:
+        facts.append(f"{number(r.hours)} h")
+    line = styled(indent + "• ", (r.title, "bold"), " · " + " · ".join(facts))
+    if r.url:
+        line.append("\n" + indent + "  ")
+        line.append(clean(r.url), style=f"blue link {clean(r.url)}")
+    return line
+
+
+def header(report: Report) -> RenderableType:
+    from rich.panel import Panel
+
+    target = report.target
+    who = report.profile_name or report.profile_source
+    years = ("" if report.years_experience is None
+             else f" · {number(report.years_experience)} years")
+    how = {"best-fit": " (your best fit)", "profile": " (from your profile)"}.get(
+        report.target_chosen, "")
+    body = styled(("Target  ", "dim"), (target.title, "bold"), f" · {target.name} · {target.level}",
+                 (how, "dim"))
+    if target.salary:
+        body.append_text(styled("\n", ("Salary  ", "dim"),
+                               band(target.salary.min, target.salary.max) + " a year (USD)"))
+    style = readiness_style(report.readiness)
+    verdict = "ready" if report.reached else f"not yet ({READY_AT:g}% is ready)"
+    body.append_text(styled("\n", ("Ready   ", "dim"), (bar(report.readiness, 100, 20), style),
+                           " ", (f"{report.readiness:g}%", f"bold {style}"), "  " + verdict))
+    return Panel(body, title=styled(("mlpath", "bold"), " · " + who + years), title_align="left",
+                 expand=False)
+
+
+def skills_table(report: Report) -> RenderableType:
+    from rich.table import Table
+
+    table = Table(title=styled(("Skills", "bold")), title_justify="left", box=None,
+                  pad_edge=False, show_edge=False)
+    table.add_column("Skill", overflow="fold", ratio=1)
+    table.add_column("Have", no_wrap=True)
+    table.add_column("Need", no_wrap=True)
+    table.add_column("W", justify="right", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
+    for row in report.skills:
+        style = STATUS_STYLE[row.status]
+        status = {"met": "met", "exceeds": "exceeds", "gap": f"gap {row.gap}"}[row.status]
+        table.add_row(
+            styled(row.name),
+            styled((bar(row.current, 5, 5), style), f" {row.current}"),
+            styled(bar(row.required, 5, 5), f" {row.required}"),
+            styled(number(row.weight)),
+            styled((status, style)),
+        )
+    return table
+
+
+def gaps_section(report: Report, names: dict[str, str], limit: int = 5) -> list[RenderableType]:
+    if not report.gaps:
+        return [styled(("Top gaps", "bold"), "\n  None: you meet every requirement.")]
+    out: list[RenderableType] = [
+        styled(("Top gaps", "bold"), (" (weight × gap, high first)", "dim"))]
+    for i, g in enumerate(report.gaps[:limit], 1):
+        line = styled(f"{i}. ", (g.name, "bold"), f"  {g.current} → {g.required}",
+                     (f"  priority {number(g.priority)}", "dim"))
+        if g.learn_first:
+            first = ", ".join(names.get(s, s) for s in g.learn_first)
+            line.append_text(styled(("  learn " + first + " first", "yellow")))
+        out.append(line)
+        out.extend(resource_line(r) for r in g.resources)
+    if len(report.gaps) > limit:
+        out.append(styled((f"   …and {len(report.gaps) - limit} more in --json or --format "
+                          "markdown", "dim")))
+    return out
+
+
+def next_step_section(report: Report) -> RenderableType:
+    from rich.panel import Panel
+
+    step = report.next_step
+    body = styled((STEP_LABEL[step.kind], "bold"))
+    if step.title:
+        body.append_text(styled(" → ", (step.title, "bold"),
+                               f" ({step.role}:{step.level})" if step.role else ""))
+    body.append_text(styled("\n" + step.summary))
+    if step.salary:
+        body.append_text(styled(("\nSalary ", "dim"), band(step.salary.min, step.salary.max),
+                               (" · " + step.salary.source, "dim")))
+    return Panel(body, title=styled(("Next step", "bold")), title_align="left")
+
+
+def matches_table(matches: Sequence[Match], title: str) -> RenderableType:
+    from rich.table import Table
+
+    table = Table(title=styled((title, "bold")), title_justify="left", box=None, pad_edge=False)
+    table.add_column("Role", overflow="fold", ratio=1)
+    table.add_column("Level", no_wrap=True)
+    table.add_column("Ready", no_wrap=True, justify="right")
+    for m in matches:
+        style = readiness_style(m.readiness)
+        table.add_row(styled(m.name), styled(m.level),
+                      styled((bar(m.readiness, 100, 10), style), f" {m.readiness:5.1f}%"))
+    return table
+
+
+def milestones_section(report: Report) -> list[RenderableType]:
+    if not report.milestones:
+        return []
+    out: list[RenderableType] = [styled(("Milestones", "bold"),
+                                       (" (portfolio, education, community)", "dim"))]
+    for m in report.milestones:
+        mark, style = ("✓", "green") if m.met else (("✗", "red") if m.required else ("·", "yellow"))
+        kind = "required" if m.required else "recommended"
+        line = styled((f"  {mark} ", style), (m.name, "bold"), (f"  {kind}", "dim"))
+        if m.required and not m.met:
+            line.append_text(styled(("\n     " + m.how, "dim")))
+        out.append(line)
+    return out
+
+
+def explain_table(report: Report) -> RenderableType:
+    from rich.table import Table
+
+    table = Table(title=styled(("How the readiness is computed", "bold")), title_justify="left",
+                  box=None, pad_edge=False, show_footer=True)
+    total_have = sum(s.contribution for s in report.skills)
+    total_need = sum(s.possible for s in report.skills)
+    table.add_column("Skill", overflow="fold", ratio=1, footer="total")
+    table.add_column("w × min(have, need)", justify="right", no_wrap=True,
+                     footer=number(total_have))
+    table.add_column("w × need", justify="right", no_wrap=True, footer=number(total_need))
+    for s in report.skills:
+        table.add_row(styled(s.name),
+                      f"{number(s.weight)} × {min(s.current, s.required)} = "
+                      f"{number(s.contribution)}",
+                      f"{number(s.weight)} × {s.required} = {number(s.possible)}")
+    note = styled(f"readiness = 100 × {number(total_have)} / {number(total_need)} = "
+                 f"{report.readiness:g}% (rounded half-up to one decimal)")
+    from rich.console import Group
+
+    return Group(table, note)
+
+
+def render_report(report: Report, console: Console, *, skill_names: dict[str, str],
+                  explain: bool = False) -> None:
+    parts: list[RenderableType] = [header(report), skills_table(report), ""]
+    parts += gaps_section(report, skill_names)
+    parts.append("")
+    ms = milestones_section(report)
+    if ms:
+        parts += [*ms, ""]
+    parts.append(next_step_section(report))
+    if report.matches:
+        parts.append(matches_table(report.matches, "Other roles that fit you"))
+    if explain:
+        parts += ["", explain_table(report)]
+    for part in parts:
+        console.print(part)

@@ -1,0 +1,42 @@
+"""Plain-text safety for anything that came from a data file or a profile (DESIGN §6)."""
+
+from __future__ import annotations
+
+import re
+
+# C0 and C1 control characters and DEL; newlines and tabs are flattened too, since
+# every string mlpath shows from data sits on one line or in one table cell.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """``text`` with control characters shown as visible escapes (ESC -> ``\\x1b``).
+
+    Nothing from a role pack or a profile may move the cursor, change the
+    window title or ring the bell. Markup is never interpreted either: the
+    table renderer only builds ``rich.text.Text`` objects, never markup strings.
+    """
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def money(amount: float | None) -> str:
+    return "—" if amount is None else f"${amount:,.0f}"
+
+
+def band(minimum: float, maximum: float | None) -> str:
+    if maximum is None:
+        return f"over {money(minimum)}"
+    return f"{money(minimum)}–{money(maximum)}"
+
+
+def number(value: float) -> str:
+    """3.0 -> "3", 2.5 -> "2.5"."""
+    return f"{value:g}"
+
+
+def band_short(minimum: float, maximum: float | None) -> str:
+    """$120k–200k, or $500k+ when there is no upper bound."""
+    def k(x: float) -> str:
+        return f"{x / 1000:g}k"
+
+    return f"${k(minimum)}+" if maximum is None else f"${k(minimum)}–{k(maximum)}"

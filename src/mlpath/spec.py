@@ -1,0 +1,367 @@
+"""A small declarative schema: one description of each file format, used twice.
+
+``check`` walks a loaded ``Doc`` and collects every problem with its line and
+column, so a file's problems are all reported at once. ``json_schema`` turns
+the same description into a JSON Schema for editors (``mlpath schema``), so the
+loader and the published schema cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from mlpath.errors import Problem, suggestion
+from mlpath.yamlio import Doc, DocPath
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+_ID = re.compile(ID_PATTERN)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_YAML_BOOL_WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
+
+
+class Checker:
+    """Collects problems while specs walk a document."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.problems: list[Problem] = []
+
+    def report(self, path: DocPath, message: str, *, key: bool = False,
+               label: DocPath | None = None) -> None:
+        where = _dotted(path if label is None else label)
+        text = f"{where}: {message}" if where else message
+        self.problems.append(self.doc.problem(path, text, key=key))
+
+
+def _dotted(path: DocPath) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _quote_hint(checker: Checker, path: DocPath, value: Any) -> str:
+    raw = checker.doc.raw.get(path)
+    if raw is None:
+        return ""
+    if isinstance(value, bool) and raw.lower() in _YAML_BOOL_WORDS:
+        return f"; YAML reads {raw} as {str(value).lower()}: quote it (\"{raw}\")"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"; YAML reads {raw} as a number: quote it (\"{raw}\")"
+    return ""
+
+
+class Spec:
+    description: str = ""
+
+    def check(self, checker: Checker, path: DocPath, value: Any) -> Any:
+        raise NotImplementedError
+
+    def schema(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def _with_description(self, schema: dict[str, Any]) -> dict[str, Any]:
+        if self.description:
+            schema["description"] = self.description
+        return schema
+
+
+_INVALID = object()  # returned by check() for a value that was reported
+
+
+@dataclass
+class Str(Spec):
+    description: str = ""
+    pattern: str | None = None
+    pattern_hint: str = ""
+    choices: tuple[str, ...] = ()
+    nullable: bool = False
+    max_length: int = 2000
+
+    def check(self, checker: Checker, path: DocPath, value: Any) -> Any:
+        if value is None and self.nullable:
+            return None
+        if not isinstance(value, str):
+            expected = "one of " + ", ".join(self.choices) if self.choices else "text"
+            checker.report(path, f"expected {expected}, got {_describe(value)}"
+                           + _quote_hint(checker, path, value))
+            return _INVALID
+        if self.choices and value not in self.choices:
+            checker.report(path, f"{value!r} is not one of " + ", ".join(self.choices)
+                           + suggestion(value, self.choices))
+            return _INVALID
+        if self.pattern and not re.match(self.pattern, value):
+            checker.report(path, f"{value!r} {self.pattern_hint or 'has the wrong form'}")
+            return _INVALID
+        if len(value) > self.max_length:
+            checker.report(path, f"longer than {self.max_length} characters")
+            return _INVALID
+        if _SURROGATE.search(value):
+            checker.report(path, "holds an unpaired surrogate (\\ud800-\\udfff); fix the text")
+            return _INVALID
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": ["string", "null"] if self.nullable else "string"}
+        if self.choices:
+            out["enum"] = [*self.choices, None] if self.nullable else list(self.choices)
+        if self.pattern:
+            out["pattern"] = self.pattern
+        out["maxLength"] = self.max_length
+        return self._with_description(out)
+
+
+def IdStr(description: str = "") -> Str:
+    return Str(description=description, pattern=ID_PATTERN, max_length=64,
+               pattern_hint="is not a valid id: use lower-case words joined by '-'")
+
+
+@dataclass
+class Int(Spec):
+    minimum: int
+    maximum: int
+    description: str = ""
+    nullable: bool = False
+
+    def check(self, checker: Checker, path: DocPath, value: Any) -> Any:
+        if value is None and self.nullable:
+            return None
+        span = f"{self.minimum}–{self.maximum}"
+        if isinstance(value, bool) or not isinstance(value, int):
+            if isinstance(value, float) and not isinstance(value, bool):
+                checker.report(path, f"expected a whole number {span}, got {value}")
+            else:
+                checker.report(path, f"expected a whole number {span}, got {_describe(value)}")
+            return _INVALID
+        if not self.minimum <= value <= self.maximum:
+            checker.report(path, f"{value} is outside {span}")
+            return _INVALID
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        kind: Any = ["integer", "null"] if self.nullable else "integer"
+        return self._with_description(
+            {"type": kind, "minimum": self.minimum, "maximum": self.maximum})
+
+
+@dataclass
+class Num(Spec):
+    minimum: float
+    maximum: float
+    description: str = ""
+    nullable: bool = False
+
+    def check(self, checker: Checker, path: DocPath, value: Any) -> Any:
+        if value is None and self.nullable:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            checker.report(path, f"expected a number, got {_describe(value)}")
+            return _INVALID
+        if math.isnan(value) or not self.minimum <= value <= self.maximum:
+            checker.report(path, f"{value} is outside {self.minimum:g}–{self.maximum:g}")
+            return _INVALID
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        kind: Any = ["number", "null"] if self.nullable else "number"
+        return self._with_description(
+            {"type": kind, "minimum": self.minimum, "maximum": self.maximum})
+
+
+@dataclass
+class Bool(Spec):
+    description: str = ""
+
+    def check(self, checker: Checker, path: DocPath, value: Any) -> Any:
+        if not isinstance(value, bool):
+            checker.report(path, f"expected true or false, got {_describe(value)}")
+            return _INVALID
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        return self._with_description({"type": "boolean"})
+
+
+@dataclass
+class ListOf(Spec):
+    item: Spec
+    description: str = ""
+    min_items: int = 0
+    max_items: int = 10_000
+    unique: bool = False
+
+    def check(self, checker: Checker, path: DocPath, value: Any) -> Any:
+        if not isinstance(value, list):
+            checker.report(path, f"expected a list, got {_describe(value)}")
+            return _INVALID
+        if len(value) < self.min_items:
+            checker.report(path, f"needs at least {self.min_items} item(s)")
+        if len(value) > self.max_items:
+            checker.report(path, f"has more than {self.max_items} items")
+            return _INVALID
+        out = []
+        seen: set[Any] = set()
+        for i, item in enumerate(value):
+            checked = self.item.check(checker, (*path, i), item)
+            if checked is _INVALID:
+                continue
+            if self.unique and isinstance(checked, str):
+                if checked in seen:
+                    checker.report((*path, i), f"{checked!r} is listed twice")
+                    continue
+                seen.add(checked)
+            out.append(checked)
+        return out
+
+    def schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "array", "items": self.item.schema()}
+        if self.min_items:
+            out["minItems"] = self.min_items
+        if self.unique:
+            out["uniqueItems"] = True
+        return self._with_description(out)
+
+
+@dataclass
+class MapOf(Spec):
+    """A mapping with free keys (such as skill ids) and values of one kind."""
+
+    value: Spec
+    description: str = ""
+    key: Str = field(default_factory=IdStr)
+    int_keys: tuple[int, int] | None = None  # accept integer keys in this range instead
+
+    def check(self, checker: Checker, path: DocPath, value: Any) -> Any:
+        if not isinstance(value, dict):
+            checker.report(path, f"expected a mapping, got {_describe(value)}")
+            return _INVALID
+        out: dict[Any, Any] = {}
+        for key, item in value.items():
+            if self.int_keys is not None:
+                low, high = self.int_keys
+                number = key if isinstance(key, int) else int(key) if (
+                    isinstance(key, str) and key.isdigit()) else None
+                if number is None or not low <= number <= high:
+                    checker.report((*path, key), f"key {key!r} must be a level {low}–{high}",
+                                   key=True)
+                    continue
+                checked = self.value.check(checker, (*path, key), item)
+                if checked is not _INVALID:
+                    out[number] = checked
+                continue
+            elif not isinstance(key, str):
+                checker.report((*path, key), f"key {key!r} must be text, not a number: "
+                               f"quote it (\"{key}\")", key=True)
+                continue
+            elif self.key.check(checker, (*path, key), key) is _INVALID:
+                continue
+            checked = self.value.check(checker, (*path, key), item)
+            if checked is not _INVALID:
+                out[key] = checked
+        return out
+
+    def schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "object", "additionalProperties": self.value.schema()}
+        if self.int_keys is not None:
+            low, high = self.int_keys
+            out["propertyNames"] = {"pattern": f"^[{low}-{high}]$"}
+        else:
+            names = self.key.schema()
+            names.pop("type", None)
+            names.pop("description", None)
+            out["propertyNames"] = names
+        return self._with_description(out)
+
+
+@dataclass
+class Obj(Spec):
+    """A mapping with known keys; unknown keys are problems (with a suggestion)."""
+
+    fields: dict[str, Spec]
+    required: tuple[str, ...] = ()
+    description: str = ""
+    title: str = ""
+
+    def check(self, checker: Checker, path: DocPath, value: Any) -> Any:
+        if not isinstance(value, dict):
+            keys = ", ".join(self.required or tuple(self.fields)[:3])
+            checker.report(path, f"expected a mapping with {keys}…, got {_describe(value)}")
+            return _INVALID
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            if not isinstance(key, str) or key not in self.fields:
+                hint = suggestion(key, list(self.fields)) if isinstance(key, str) else ""
+                checker.report((*path, key), f"unknown key {key!r}{hint}"
+                               + "; expected one of " + ", ".join(self.fields), key=True,
+                               label=path)
+                continue
+            checked = self.fields[key].check(checker, (*path, key), item)
+            if checked is not _INVALID:
+                out[key] = checked
+        for name in self.required:
+            if name not in value:
+                checker.report(path, f"missing required key {name!r}")
+        return out
+
+    def schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "type": "object",
+            "properties": {name: spec.schema() for name, spec in self.fields.items()},
+            "additionalProperties": False,
+        }
+        if self.required:
+            out["required"] = list(self.required)
+        if self.title:
+            out["title"] = self.title
+        return self._with_description(out)
+
+
+@dataclass
+class AnyOf(Spec):
+    """The first alternative whose ``accepts`` matches the value's shape decides."""
+
+    options: tuple[tuple[Callable[[Any], bool], Spec], ...]
+    description: str = ""
+    fallback_message: str = "has the wrong shape"
+
+    def check(self, checker: Checker, path: DocPath, value: Any) -> Any:
+        for accepts, spec in self.options:
+            if accepts(value):
+                return spec.check(checker, path, value)
+        checker.report(path, f"{self.fallback_message}, got {_describe(value)}"
+                       + _quote_hint(checker, path, value))
+        return _INVALID
+
+    def schema(self) -> dict[str, Any]:
+        return self._with_description({"anyOf": [spec.schema() for _, spec in self.options]})
+
+
+def is_id(value: str) -> bool:
+    return bool(_ID.match(value))
+
+
+def check(spec: Spec, doc: Doc) -> tuple[Any, list[Problem]]:
+    checker = Checker(doc)
+    value = spec.check(checker, (), doc.value)
+    return (None if value is _INVALID else value), checker.problems

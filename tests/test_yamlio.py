@@ -1,0 +1,102 @@
+"""The YAML/JSON adapter: positions, and the attacks it must refuse before composing."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from mlpath.errors import DataError, ProblemsError
+from mlpath.yamlio import MAX_BYTES, decode, load, load_json, load_yaml
+
+
+def problems(text: str, source: str = "f.yaml") -> list[str]:
+    with pytest.raises(ProblemsError) as info:
+        load(text, source)
+    return info.value.lines()
+
+
+def test_values_keep_their_line_and_column() -> None:
+    doc = load_yaml("name: Ada\nskills:\n  python: 4\n  sql: 3\n", "me.yaml")
+    assert doc.value == {"name": "Ada", "skills": {"python": 4, "sql": 3}}
+    assert doc.where(("skills", "sql")) == (4, 8)
+    assert doc.where(("skills", "sql"), key=True) == (4, 3)
+    assert doc.raw[("skills", "python")] == "4"
+
+
+def test_duplicate_keys_are_refused_with_both_lines() -> None:
+    assert problems("skills:\n  python: 3\n  python: 4\n") == [
+        "f.yaml:3:3: duplicate key 'python' (first written at line 2)"]
+
+
+def test_anchors_and_aliases_are_refused() -> None:
+    [line] = problems("a: &x 1\nb: *x\n")
+    assert line.startswith("f.yaml:1:4: anchors and aliases")
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(8))
+    start = time.perf_counter()
+    [line] = problems(bomb)
+    assert "anchors and aliases" in line
+    assert time.perf_counter() - start < 1
+
+
+def test_deep_nesting_is_stopped_before_the_composer() -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    [line] = problems(deep)
+    assert line.startswith("f.yaml:1:")
+    assert line.endswith(": nested deeper than 32 levels; mlpath files are shallow")
+    [line] = problems(deep, "f.json")
+    assert "nested deeper than 32 levels" in line
+
+
+def test_python_tags_are_refused_and_never_run() -> None:
+    [line] = problems("x: !!python/object/apply:os.system ['touch /tmp/mlpath-pwned']\n")
+    assert "tag" in line and "not allowed" in line
+
+
+def test_yaml_errors_point_at_the_line() -> None:
+    [line] = problems("skills:\n  python: 3\n sql: 2\n")
+    assert line.startswith("f.yaml:3:")
+    [tab] = problems("skills:\n\tpython: 3\n")
+    assert tab.startswith("f.yaml:2:1: invalid YAML") and "tabs" in tab
+
+
+def test_empty_and_comment_only_files() -> None:
+    assert problems("") == ["f.yaml:1:1: the file is empty; see `mlpath init`"]
+    assert problems("# only a comment\n") == ["f.yaml:1:1: the file is empty; see `mlpath init`"]
+
+
+def test_invalid_utf8_names_the_byte() -> None:
+    with pytest.raises(ProblemsError) as info:
+        decode(b"name: ok\nbad: \xff\n", "f.yaml")
+    assert info.value.lines() == ["f.yaml:2:6: not UTF-8 text (byte 0xff); save the file as UTF-8"]
+
+
+def test_files_over_one_mebibyte_are_refused() -> None:
+    with pytest.raises(DataError, match="larger than 1 MiB"):
+        decode(b"#" * (MAX_BYTES + 1), "big.yaml")
+
+
+def test_json_positions_and_duplicates() -> None:
+    doc = load_json('{\n  "skills": {"python": 4}\n}\n', "me.json")
+    assert doc.where(("skills", "python")) == (2, 24)
+    with pytest.raises(ProblemsError) as info:
+        load_json('{"a": 1,\n "a": 2}', "me.json")
+    assert info.value.lines() == ["me.json:2:2: duplicate key 'a'"]
+    with pytest.raises(ProblemsError) as info:
+        load_json('{"a": NaN}', "me.json")
+    assert "invalid JSON" in info.value.lines()[0]
+
+
+def test_stdin_is_detected_as_json_by_its_first_character() -> None:
+    assert load('{"skills": {}}', "<stdin>").value == {"skills": {}}
+    assert load("skills: {}", "<stdin>").value == {"skills": {}}
+
+
+def test_second_document_is_refused() -> None:
+    [line] = problems("skills: {}\n---\nskills: {}\n")
+    assert "more than one YAML document" in line
