@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from mlpath.model import Catalog, Milestone, Role, Skill
 from mlpath.render.console import styled
-from mlpath.render.table import resource_line
+from mlpath.render.table import hanging, resource_line
 from mlpath.render.text import band, band_short, number
 
 if TYPE_CHECKING:
@@ -43,8 +43,9 @@ def render_role(role: Role, catalog: Catalog, console: Console) -> None:
         console.print()
         console.print(styled((lv.title, "bold"), f"  {lv.id} · {years} years"))
         if lv.salary:
-            console.print(styled("  Salary " + band(lv.salary.min, lv.salary.max),
-                                ("  " + lv.salary.source, "dim")))
+            console.print(hanging([("Salary", styled(band(lv.salary.min, lv.salary.max),
+                                                     ("  " + lv.salary.source, "dim")))],
+                                  indent=1))
         table = Table(box=None, pad_edge=False, show_header=True)
         table.add_column("  Skill", overflow="fold", ratio=1)
         table.add_column("Level", justify="right", no_wrap=True)
@@ -63,7 +64,7 @@ def render_role(role: Role, catalog: Catalog, console: Console) -> None:
             if lv.milestones_recommended:
                 parts.append("recommended: " + ", ".join(names.get(m, m)
                                                          for m in lv.milestones_recommended))
-            console.print(styled(("  Milestones ", "dim"), "; ".join(parts)))
+            console.print(hanging([("Milestones", styled("; ".join(parts)))], indent=1))
     if role.moves:
         console.print()
         console.print(styled(("Moves to ", "dim"), ", ".join(role.moves)))
@@ -95,12 +96,11 @@ def render_skill(skill: Skill, catalog: Catalog, console: Console) -> None:
         console.print(styled(("Learn first: ", "dim"), ", ".join(names)))
     console.print()
     console.print(styled(("Rubric", "bold")))
-    for level, text in enumerate(skill.rubric):
-        console.print(styled(f"  {level}  ", text))
+    console.print(hanging([(str(level), styled(text)) for level, text in enumerate(skill.rubric)],
+                          indent=1))
     console.print()
     console.print(styled(("Resources", "bold")))
-    for r in skill.resources:
-        console.print(resource_line(r, indent="  "))
+    console.print(hanging([("•", resource_line(r)) for r in skill.resources], indent=1))
 
 
 def render_milestones(catalog: Catalog, console: Console) -> None:

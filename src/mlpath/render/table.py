@@ -26,15 +26,28 @@ def readiness_style(score: float) -> str:
     return "green" if score >= READY_AT else ("yellow" if score >= 60 else "red")
 
 
-def resource_line(r: Resource, indent: str = "    ") -> Text:
+def resource_line(r: Resource) -> Text:
     facts = [r.kind, r.cost]
     if r.hours is not None:
         facts.append(f"{number(r.hours)} h")
-    line = styled(indent + "• ", (r.title, "bold"), " · " + " · ".join(facts))
+    line = styled((r.title, "bold"), " · " + " · ".join(facts))
     if r.url:
-        line.append("\n" + indent + "  ")
+        line.append("\n")
         line.append(clean(r.url), style=f"blue link {clean(r.url)}")
     return line
+
+
+def hanging(rows: Sequence[tuple[str, RenderableType]], *, indent: int = 0) -> RenderableType:
+    """Rows of (marker, body): the body wraps under itself, not under the marker."""
+    from rich.padding import Padding
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    for marker, body in rows:
+        grid.add_row(marker, body)
+    return Padding(grid, (0, 0, 0, indent))
 
 
 def header(report: Report) -> RenderableType:
@@ -87,17 +100,21 @@ def gaps_section(report: Report, names: dict[str, str], limit: int = 5) -> list[
         return [styled(("Top gaps", "bold"), "\n  None: you meet every requirement.")]
     out: list[RenderableType] = [
         styled(("Top gaps", "bold"), (" (weight × gap, high first)", "dim"))]
+    rows: list[tuple[str, RenderableType]] = []
     for i, g in enumerate(report.gaps[:limit], 1):
-        line = styled(f"{i}. ", (g.name, "bold"), f"  {g.current} → {g.required}",
-                     (f"  priority {number(g.priority)}", "dim"))
+        line = styled((g.name, "bold"), f"  {g.current} → {g.required}",
+                      (f"  priority {number(g.priority)}", "dim"))
         if g.learn_first:
             first = ", ".join(names.get(s, s) for s in g.learn_first)
             line.append_text(styled(("  learn " + first + " first", "yellow")))
-        out.append(line)
-        out.extend(resource_line(r) for r in g.resources)
+        resources = hanging([("•", resource_line(r)) for r in g.resources])
+        from rich.console import Group
+
+        rows.append((f"{i}.", Group(line, resources)))
+    out.append(hanging(rows))
     if len(report.gaps) > limit:
         out.append(styled((f"   …and {len(report.gaps) - limit} more in --json or --format "
-                          "markdown", "dim")))
+                           "markdown", "dim")))
     return out
 
 
@@ -133,16 +150,16 @@ def matches_table(matches: Sequence[Match], title: str) -> RenderableType:
 def milestones_section(report: Report) -> list[RenderableType]:
     if not report.milestones:
         return []
-    out: list[RenderableType] = [styled(("Milestones", "bold"),
-                                       (" (portfolio, education, community)", "dim"))]
+    rows: list[tuple[str, RenderableType]] = []
     for m in report.milestones:
         mark, style = ("✓", "green") if m.met else (("✗", "red") if m.required else ("·", "yellow"))
         kind = "required" if m.required else "recommended"
-        line = styled((f"  {mark} ", style), (m.name, "bold"), (f"  {kind}", "dim"))
+        body = styled((m.name, "bold"), (f"  {kind}", "dim"))
         if m.required and not m.met:
-            line.append_text(styled(("\n     " + m.how, "dim")))
-        out.append(line)
-    return out
+            body.append_text(styled(("\n" + m.how, "dim")))
+        rows.append((styled((mark, style)).plain, body))
+    return [styled(("Milestones", "bold"), (" (portfolio, education, community)", "dim")),
+            hanging(rows, indent=1)]
 
 
 def explain_table(report: Report) -> RenderableType:
