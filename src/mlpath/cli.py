@@ -2,11 +2,9 @@
 exit codes (DESIGN §3). ``main`` is the one error boundary.
 """
 
-from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -36,20 +34,22 @@ class Format(StrEnum):
     markdown = "markdown"
 
 
-@dataclass
 class Settings:
-    roles_dirs: list[str] = field(default_factory=list)
-    no_color: bool = False
-    _catalog: Catalog | None = None
+    """The global options, and the catalogue loaded once per run."""
 
-    def catalog(self) -> Catalog:
+    def __init__(self, roles_dirs: list[str] | None = None, *, no_color: bool = False) -> None:
+        self.roles_dirs = roles_dirs or []
+        self.no_color = no_color
+        self._catalog: Catalog | None = None
+
+    def catalog(self) -> "Catalog":
         if self._catalog is None:
             from mlpath.catalog import load_catalog
 
             self._catalog = load_catalog(self.roles_dirs)
         return self._catalog
 
-    def console(self) -> Console:
+    def console(self) -> "Console":
         from mlpath.render.console import make_console
 
         return make_console(no_color=self.no_color)
@@ -135,14 +135,14 @@ def _warn(lines: list[str] | tuple[str, ...]) -> None:
         sys.stderr.write(f"mlpath: warning: {clean(line)}\n")
 
 
-def _load_profile(path: str, catalog: Catalog) -> Profile:
+def _load_profile(path: str, catalog: "Catalog") -> "Profile":
     from mlpath.profile import load_profile
 
     return load_profile(path, catalog)
 
 
-def _resolve_target(catalog: Catalog, profile: Profile, role_option: str | None
-                    ) -> tuple[Role | None, Level | None, str]:
+def _resolve_target(catalog: "Catalog", profile: "Profile", role_option: str | None
+                    ) -> "tuple[Role | None, Level | None, str]":
     from mlpath.catalog import parse_target
 
     if role_option:
@@ -209,7 +209,7 @@ def assess(
         raise typer.Exit(EXIT_BELOW)
 
 
-def _save_profile(profile: Profile, catalog: Catalog, path: str, *, force: bool) -> None:
+def _save_profile(profile: "Profile", catalog: "Catalog", path: str, *, force: bool) -> None:
     from mlpath.atomic import write_atomic
     from mlpath.profile import dump_profile
 
@@ -224,7 +224,7 @@ def _confirm(question: str) -> bool:
     return bool(typer.confirm(question, default=False, err=True))
 
 
-def _render_report(report: Any, catalog: Catalog, fmt: Format, settings: Settings,
+def _render_report(report: Any, catalog: "Catalog", fmt: Format, settings: Settings,
                    *, explain: bool) -> None:
     if fmt is Format.json:
         from mlpath.render.jsonout import report as report_dict

@@ -1,11 +1,16 @@
 """Plain data: the catalogue (skills, roles, milestones), a profile, and the reports.
 
-Nothing here does I/O or knows about YAML, rich or the command line.
+Nothing here does I/O or knows about YAML, rich or the command line. The records
+are immutable ``NamedTuple``s rather than frozen dataclasses: they are built on
+every run, and a frozen dataclass costs about four times as much to define,
+which is felt in start-up (DESIGN §7). Mappings are typed ``Mapping`` so that
+nothing can change them in place.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from typing import NamedTuple
 
 LEVELS = range(6)
 GENERIC_RUBRIC: tuple[str, ...] = (
@@ -23,8 +28,7 @@ COSTS = ("free", "freemium", "paid")
 READY_AT = 85.0
 
 
-@dataclass(frozen=True)
-class Resource:
+class Resource(NamedTuple):
     title: str
     url: str | None
     kind: str
@@ -37,8 +41,7 @@ class Resource:
         return self.levels is None or (self.levels[0] <= high and low <= self.levels[1])
 
 
-@dataclass(frozen=True)
-class Skill:
+class Skill(NamedTuple):
     id: str
     name: str
     category: str
@@ -48,22 +51,19 @@ class Skill:
     resources: tuple[Resource, ...] = ()
 
 
-@dataclass(frozen=True)
-class Requirement:
+class Requirement(NamedTuple):
     skill: str
     level: int
     weight: float = 1.0
 
 
-@dataclass(frozen=True)
-class SalaryBand:
+class SalaryBand(NamedTuple):
     min: int
     max: int | None  # None: "exceeding min"
     source: str
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(NamedTuple):
     id: str
     title: str
     years_min: float
@@ -80,8 +80,7 @@ class Level:
         return None
 
 
-@dataclass(frozen=True)
-class Role:
+class Role(NamedTuple):
     id: str
     name: str
     summary: str
@@ -98,8 +97,7 @@ class Role:
         return None
 
 
-@dataclass(frozen=True)
-class Milestone:
+class Milestone(NamedTuple):
     id: str
     name: str
     category: str
@@ -109,29 +107,26 @@ class Milestone:
     resources: tuple[Resource, ...] = ()
 
 
-@dataclass(frozen=True)
-class Catalog:
-    skills: dict[str, Skill]
-    roles: dict[str, Role]
-    milestones: dict[str, Milestone] = field(default_factory=dict)
+class Catalog(NamedTuple):
+    skills: Mapping[str, Skill]
+    roles: Mapping[str, Role]
+    milestones: Mapping[str, Milestone]
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(NamedTuple):
     """Earlier ratings kept in a profile's ``history``."""
 
     date: str
-    skills: dict[str, int]
+    skills: Mapping[str, int]
     years_experience: float | None = None
 
 
-@dataclass(frozen=True)
-class Profile:
-    skills: dict[str, int]
+class Profile(NamedTuple):
+    skills: Mapping[str, int]
     name: str | None = None
     years_experience: float | None = None
     target: str | None = None
-    evidence: dict[str, str] = field(default_factory=dict)
+    evidence: Mapping[str, str] = {}  # shared default: safe, as Mapping cannot be mutated
     milestones: tuple[str, ...] = ()
     history: tuple[Snapshot, ...] = ()
     source: str = "-"
@@ -144,8 +139,7 @@ class Profile:
 # --- reports -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     role: str
     name: str
     level: str
@@ -153,8 +147,7 @@ class Target:
     salary: SalaryBand | None
 
 
-@dataclass(frozen=True)
-class SkillRow:
+class SkillRow(NamedTuple):
     id: str
     name: str
     category: str
@@ -168,8 +161,7 @@ class SkillRow:
     learn_first: tuple[str, ...] = ()  # prerequisites that are gaps too
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(NamedTuple):
     id: str
     name: str
     current: int
@@ -181,8 +173,7 @@ class Gap:
     learn_first: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     role: str
     name: str
     level: str
@@ -190,8 +181,7 @@ class Match:
     readiness: float
 
 
-@dataclass(frozen=True)
-class NextStep:
+class NextStep(NamedTuple):
     kind: str  # close-gaps | level-up | lateral | leadership | none
     role: str | None
     level: str | None
@@ -203,8 +193,7 @@ class NextStep:
     blocking_milestones: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class MilestoneRow:
+class MilestoneRow(NamedTuple):
     id: str
     name: str
     met: bool
@@ -213,8 +202,7 @@ class MilestoneRow:
     how: str
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     profile_name: str | None
     profile_source: str
     years_experience: float | None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from mlpath import formats
@@ -91,7 +91,7 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
-def _skill_lines(skills: dict[str, int], catalog: Catalog, indent: str,
+def _skill_lines(skills: Mapping[str, int], catalog: Catalog, indent: str,
                  *, comments: bool = True) -> list[str]:
     order = {sid: i for i, sid in enumerate(catalog.skills)}
     lines: list[str] = []

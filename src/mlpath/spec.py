@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from mlpath.errors import Problem, suggestion
@@ -90,14 +89,12 @@ class Spec:
 _INVALID = object()  # returned by check() for a value that was reported
 
 
-@dataclass
 class Str(Spec):
-    description: str = ""
-    pattern: str | None = None
-    pattern_hint: str = ""
-    choices: tuple[str, ...] = ()
-    nullable: bool = False
-    max_length: int = 2000
+    def __init__(self, *, description: str = "", pattern: str | None = None,
+                 pattern_hint: str = "", choices: tuple[str, ...] = (), nullable: bool = False,
+                 max_length: int = 2000) -> None:
+        self.description, self.pattern, self.pattern_hint = description, pattern, pattern_hint
+        self.choices, self.nullable, self.max_length = choices, nullable, max_length
 
     def check(self, checker: Checker, path: DocPath, value: Any) -> Any:
         if value is None and self.nullable:
@@ -137,12 +134,11 @@ def IdStr(description: str = "") -> Str:
                pattern_hint="is not a valid id: use lower-case words joined by '-'")
 
 
-@dataclass
 class Int(Spec):
-    minimum: int
-    maximum: int
-    description: str = ""
-    nullable: bool = False
+    def __init__(self, minimum: int, maximum: int, *, description: str = "",
+                 nullable: bool = False) -> None:
+        self.minimum, self.maximum = minimum, maximum
+        self.description, self.nullable = description, nullable
 
     def check(self, checker: Checker, path: DocPath, value: Any) -> Any:
         if value is None and self.nullable:
@@ -165,12 +161,11 @@ class Int(Spec):
             {"type": kind, "minimum": self.minimum, "maximum": self.maximum})
 
 
-@dataclass
 class Num(Spec):
-    minimum: float
-    maximum: float
-    description: str = ""
-    nullable: bool = False
+    def __init__(self, minimum: float, maximum: float, *, description: str = "",
+                 nullable: bool = False) -> None:
+        self.minimum, self.maximum = minimum, maximum
+        self.description, self.nullable = description, nullable
 
     def check(self, checker: Checker, path: DocPath, value: Any) -> Any:
         if value is None and self.nullable:
@@ -189,9 +184,9 @@ class Num(Spec):
             {"type": kind, "minimum": self.minimum, "maximum": self.maximum})
 
 
-@dataclass
 class Bool(Spec):
-    description: str = ""
+    def __init__(self, *, description: str = "") -> None:
+        self.description = description
 
     def check(self, checker: Checker, path: DocPath, value: Any) -> Any:
         if not isinstance(value, bool):
@@ -203,13 +198,11 @@ class Bool(Spec):
         return self._with_description({"type": "boolean"})
 
 
-@dataclass
 class ListOf(Spec):
-    item: Spec
-    description: str = ""
-    min_items: int = 0
-    max_items: int = 10_000
-    unique: bool = False
+    def __init__(self, item: Spec, *, description: str = "", min_items: int = 0,
+                 max_items: int = 10_000, unique: bool = False) -> None:
+        self.item, self.description = item, description
+        self.min_items, self.max_items, self.unique = min_items, max_items, unique
 
     def check(self, checker: Checker, path: DocPath, value: Any) -> Any:
         if not isinstance(value, list):
@@ -243,14 +236,14 @@ class ListOf(Spec):
         return self._with_description(out)
 
 
-@dataclass
 class MapOf(Spec):
     """A mapping with free keys (such as skill ids) and values of one kind."""
 
-    value: Spec
-    description: str = ""
-    key: Str = field(default_factory=IdStr)
-    int_keys: tuple[int, int] | None = None  # accept integer keys in this range instead
+    def __init__(self, value: Spec, *, description: str = "", key: Str | None = None,
+                 int_keys: tuple[int, int] | None = None) -> None:
+        self.value, self.description = value, description
+        self.key = key or IdStr()
+        self.int_keys = int_keys  # accept integer keys in this range instead
 
     def check(self, checker: Checker, path: DocPath, value: Any) -> Any:
         if not isinstance(value, dict):
@@ -294,14 +287,13 @@ class MapOf(Spec):
         return self._with_description(out)
 
 
-@dataclass
 class Obj(Spec):
     """A mapping with known keys; unknown keys are problems (with a suggestion)."""
 
-    fields: dict[str, Spec]
-    required: tuple[str, ...] = ()
-    description: str = ""
-    title: str = ""
+    def __init__(self, fields: dict[str, Spec], *, required: tuple[str, ...] = (),
+                 description: str = "", title: str = "") -> None:
+        self.fields, self.required = fields, required
+        self.description, self.title = description, title
 
     def check(self, checker: Checker, path: DocPath, value: Any) -> Any:
         if not isinstance(value, dict):
@@ -337,13 +329,13 @@ class Obj(Spec):
         return self._with_description(out)
 
 
-@dataclass
 class AnyOf(Spec):
     """The first alternative whose ``accepts`` matches the value's shape decides."""
 
-    options: tuple[tuple[Callable[[Any], bool], Spec], ...]
-    description: str = ""
-    fallback_message: str = "has the wrong shape"
+    def __init__(self, options: tuple[tuple[Callable[[Any], bool], Spec], ...], *,
+                 description: str = "", fallback_message: str = "has the wrong shape") -> None:
+        self.options, self.description = options, description
+        self.fallback_message = fallback_message
 
     def check(self, checker: Checker, path: DocPath, value: Any) -> Any:
         for accepts, spec in self.options:

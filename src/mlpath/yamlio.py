@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,18 +26,22 @@ Key = str | int
 DocPath = tuple[Key, ...]
 
 
-@dataclass
 class Doc:
     """A loaded document: plain values plus where each one was written."""
 
-    value: Any
-    source: str
-    marks: dict[DocPath, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[DocPath, tuple[int, int]] = field(default_factory=dict)
-    raw: dict[DocPath, str] = field(default_factory=dict)  # scalar text as written
+    def __init__(self, value: Any, source: str, *, text: str | None = None) -> None:
+        self.value = value
+        self.source = source
+        self.marks: dict[DocPath, tuple[int, int]] = {}
+        self.key_marks: dict[DocPath, tuple[int, int]] = {}
+        self.raw: dict[DocPath, str] = {}  # scalar text as written
+        self._unlocated = text  # JSON text whose positions are found only when needed
 
     def where(self, path: DocPath, *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value (or its key) at ``path``, else of its parent."""
+        if self._unlocated is not None:
+            _locate_json(self._unlocated, self)
+            self._unlocated = None
         marks = self.key_marks if key and path in self.key_marks else self.marks
         while path not in marks and path:
             path = path[:-1]
@@ -306,9 +309,7 @@ def load_json(text: str, source: str) -> Doc:
         raise ProblemsError([Problem(source, 1, 1, f"invalid JSON: {exc}")]) from None
     if _depth(value) > MAX_DEPTH:
         raise ProblemsError([Problem(source, 1, 1, f"nested deeper than {MAX_DEPTH} levels")])
-    doc = Doc(value=value, source=source)
-    _locate_json(text, doc)
-    return doc
+    return Doc(value, source, text=text)
 
 
 class _DuplicateKey(Exception):

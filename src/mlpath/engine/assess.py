@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
@@ -34,7 +34,7 @@ def round_half_up(value: float, places: int = 1) -> float:
     return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
 
 
-def readiness(level: Level, ratings: dict[str, int]) -> float:
+def readiness(level: Level, ratings: Mapping[str, int]) -> float:
     """100 x sum(w * min(c, r)) / sum(w * r), rounded half-up to one decimal."""
     have = sum(req.weight * min(ratings.get(req.skill, 0), req.level)
                for req in level.requirements)
@@ -55,7 +55,7 @@ def comparison_level(role: Role, years: float | None) -> Level:
     return fitting[-1] if fitting else role.levels[0]
 
 
-def rank_roles(catalog: Catalog, ratings: dict[str, int], years: float | None,
+def rank_roles(catalog: Catalog, ratings: Mapping[str, int], years: float | None,
                *, exclude: Iterable[str] = ()) -> list[Match]:
     """Every role at its comparison level, readiness high first, then by id."""
     skip = set(exclude)
@@ -144,7 +144,7 @@ def _key(resource: Resource) -> str:
     return resource.url or resource.title
 
 
-def skill_rows(catalog: Catalog, level: Level, ratings: dict[str, int],
+def skill_rows(catalog: Catalog, level: Level, ratings: Mapping[str, int],
                needs: dict[str, frozenset[str]]) -> list[SkillRow]:
     rows = []
     gap_ids = {req.skill for req in level.requirements if ratings.get(req.skill, 0) < req.level}
@@ -209,7 +209,7 @@ def _names(catalog: Catalog, ids: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _ordered_gaps(catalog: Catalog, level: Level, ratings: dict[str, int],
+def _ordered_gaps(catalog: Catalog, level: Level, ratings: Mapping[str, int],
                   needs: dict[str, frozenset[str]], *, beyond: Level | None = None
                   ) -> tuple[str, ...]:
     """The top gap ids at ``level`` in report order; with ``beyond``, only the skills that
