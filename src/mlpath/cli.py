@@ -458,6 +458,14 @@ def _quiet_broken_pipe() -> NoReturn:
     raise SystemExit(0)
 
 
+def _stdout_is_devnull() -> bool:
+    try:
+        out, null = os.fstat(sys.stdout.fileno()), Path(os.devnull).stat()
+    except (OSError, ValueError):
+        return False
+    return (out.st_dev, out.st_ino) == (null.st_dev, null.st_ino)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run mlpath; every failure becomes one line on stderr and a documented exit code."""
     from typer import Abort
@@ -489,8 +497,9 @@ def main(argv: list[str] | None = None) -> None:
         _fail([f"internal error: {type(exc).__name__}: {exc} (set MLPATH_DEBUG=1 for the "
                "traceback, and please report it)"], EXIT_DATA)
     except SystemExit:
-        # typer ends a run whose output pipe closed with exit 1 and a wrapped stdout.
-        if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+        # typer (wrapping stdout) and rich (pointing stdout at devnull) end a run whose
+        # reader went away with exit 1; for mlpath that is a quiet success.
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper" or _stdout_is_devnull():
             _quiet_broken_pipe()
         raise
     if code == EXIT_INTERRUPTED:

@@ -78,7 +78,9 @@ def _unknown_note(what: str, value: str, known: list[str]) -> str:
 
 # --- writing ---------------------------------------------------------------------------
 
-_NON_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# Characters YAML will not keep as they are inside a double-quoted scalar: control
+# characters, and the line breaks NEL, LS and PS (which it folds into spaces).
+_NON_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 
 def quote(text: str) -> str:

@@ -226,15 +226,18 @@ def load_yaml(text: str, source: str) -> Doc:
     return doc
 
 
+def _tag_problem(source: str, mark: tuple[int, int], tag: str) -> Problem:
+    shown = tag.replace("tag:yaml.org,2002:", "!!")
+    return Problem(source, *mark, f"the tag {shown} is not allowed; write a plain value")
+
+
 def _build(node: Any, path: DocPath, doc: Doc, problems: list[Problem],
            constructor: Any, yaml: Any) -> Any:
     mark = (node.start_mark.line + 1, node.start_mark.column + 1)
     doc.marks[path] = mark
     if isinstance(node, yaml.ScalarNode):
         if node.tag not in _PLAIN_TAGS:
-            problems.append(Problem(doc.source, *mark,
-                                    f"the tag {node.tag.replace('tag:yaml.org,2002:', '!!')} "
-                                    "is not allowed; write a plain value"))
+            problems.append(_tag_problem(doc.source, mark, node.tag))
             return None
         doc.raw[path] = node.value
         try:
@@ -247,12 +250,12 @@ def _build(node: Any, path: DocPath, doc: Doc, problems: list[Problem],
         return value
     if isinstance(node, yaml.SequenceNode):
         if node.tag != "tag:yaml.org,2002:seq":
-            problems.append(Problem(doc.source, *mark, f"the tag {node.tag} is not allowed"))
+            problems.append(_tag_problem(doc.source, mark, node.tag))
             return None
         return [_build(item, (*path, i), doc, problems, constructor, yaml)
                 for i, item in enumerate(node.value)]
     if node.tag != "tag:yaml.org,2002:map":
-        problems.append(Problem(doc.source, *mark, f"the tag {node.tag} is not allowed"))
+        problems.append(_tag_problem(doc.source, mark, node.tag))
         return None
     result: dict[Any, Any] = {}
     for key_node, value_node in node.value:
