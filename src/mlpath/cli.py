@@ -25,6 +25,7 @@ from mlpath.errors import (
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from mlpath.interview import Prompter
     from mlpath.model import Catalog, Level, Profile, Role
 
 
@@ -177,6 +178,9 @@ def assess(
         "--fail-under", metavar="N", min=0, max=100,
         help="Exit 3 when the readiness is below N (for scripts).")] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never ask questions.")] = False,
+    update: Annotated[bool, typer.Option(
+        "--update", help="Re-rate your profile with its answers as defaults; the old "
+        "ratings go to its history.")] = False,
 ) -> None:
     """Compare your profile with a role and print the gap report.
 
@@ -189,39 +193,80 @@ def assess(
     """
     settings = _settings(ctx)
     catalog = settings.catalog()
-    if profile is None:
-        if no_input or not (sys.stdin.isatty() and sys.stdout.isatty()):
-            raise UsageError("no profile given and no terminal to ask on; pass --profile FILE "
-                             "(or - for standard input); `mlpath init me.yaml` writes one")
-        raise UsageError("the interview is not available yet; pass --profile FILE "
-                         "(`mlpath init me.yaml` writes one)")
-    loaded = _load_profile(profile, catalog)
-    _warn(loaded.warnings)
-    target_role, target_level, chosen = _resolve_target(catalog, loaded, role)
+    asking = profile is None or update
+    if asking and (no_input or not _interactive()):
+        if update:
+            raise UsageError("--update asks the questions again and needs a terminal; "
+                             "without one, edit the profile file")
+        raise UsageError("no profile given and no terminal to ask on; pass --profile FILE "
+                         "(or - for standard input); `mlpath init me.yaml` writes one")
+    previous = None
+    if profile is not None:
+        previous = _load_profile(profile, catalog)
+        _warn(previous.warnings)
+    if asking:
+        from mlpath.catalog import parse_target
+        from mlpath.interview import run_interview
+
+        option_role, option_level = parse_target(catalog, role) if role else (None, None)
+        answers = run_interview(catalog=catalog, prompter=_prompter(settings),
+                                previous=previous, role=option_role, level=option_level)
+        used = answers.profile
+        target_role, target_level = answers.role, answers.level
+        chosen = "option" if target_role else "best-fit"
+    else:
+        assert previous is not None
+        used = previous
+        target_role, target_level, chosen = _resolve_target(catalog, used, role)
     from mlpath.engine.assess import assess as run_assess
 
-    report = run_assess(catalog=catalog, profile=loaded, role=target_role, level=target_level,
+    report = run_assess(catalog=catalog, profile=used, role=target_role, level=target_level,
                         chosen=chosen)
-    if save:
-        _save_profile(loaded, catalog, save, force=force)
     _render_report(report, catalog, Format.json if json_ else fmt, settings, explain=explain)
+    destination = save or (profile if update else None)
+    if destination == "-":
+        raise UsageError("the profile came from standard input; pass --save FILE to keep it")
+    if destination is None and profile is None:
+        destination = _ask_where_to_save(settings)
+    if destination:
+        _save_profile(used, catalog, destination, force=force, settings=settings,
+                      replace_by_default=update and destination == profile)
     if fail_under is not None and report.readiness < fail_under:
         raise typer.Exit(EXIT_BELOW)
 
 
-def _save_profile(profile: "Profile", catalog: "Catalog", path: str, *, force: bool) -> None:
+def _interactive() -> bool:
+    """Whether questions can be asked: stdin and stdout are a terminal (tests replace it)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _prompter(settings: Settings) -> "Prompter":
+    from mlpath.interview import Prompter
+
+    return Prompter(settings.console())
+
+
+def _ask_where_to_save(settings: Settings) -> str | None:
+    answer = _prompter(settings).ask("\nSave your answers as a profile? File name "
+                                     "(Enter skips): ")
+    return answer or None
+
+
+def _save_profile(profile: "Profile", catalog: "Catalog", path: str, *, force: bool,
+                  settings: Settings, replace_by_default: bool = False) -> None:
     from mlpath.atomic import write_atomic
     from mlpath.profile import dump_profile
 
-    replace = force or (Path(path).exists() and _confirm(f"{path} exists; replace it?"))
+    replace = force
+    if not force and Path(path).exists() and _interactive():
+        choices = "[Y/n]" if replace_by_default else "[y/N]"
+        answer = _prompter(settings).ask(f"{path} exists; replace it? {choices} ").lower()
+        replace = answer in ("y", "yes") or (replace_by_default and not answer)
+        if not replace:
+            sys.stderr.write(f"mlpath: kept {path} as it was; nothing was saved\n")
+            return
     write_atomic(path, dump_profile(profile, catalog), replace=replace)
     sys.stderr.write(f"mlpath: saved your profile to {path}\n")
-
-
-def _confirm(question: str) -> bool:
-    if not (sys.stdin.isatty() and sys.stderr.isatty()):
-        return False
-    return bool(typer.confirm(question, default=False, err=True))
 
 
 def _render_report(report: Any, catalog: "Catalog", fmt: Format, settings: Settings,
@@ -438,9 +483,11 @@ def init(
 # --- the error boundary ---------------------------------------------------------------
 
 
-def _fail(lines: list[str], code: int) -> NoReturn:
+def _fail(lines: list[str], code: int, *, fresh_line: bool = False) -> NoReturn:
     from mlpath.render.text import clean
 
+    if fresh_line and sys.stderr.isatty():
+        sys.stderr.write("\n")  # the prompt's line still holds the ^C or ^D
     for line in lines:
         sys.stderr.write(f"mlpath: error: {clean(line)}\n")
     sys.stderr.flush()
@@ -484,9 +531,9 @@ def main(argv: list[str] | None = None) -> None:
         exc.show(file=sys.stderr)
         raise SystemExit(EXIT_USAGE if exc.exit_code == 2 else exc.exit_code) from None
     except (Abort, EOFError):
-        _fail(["end of input; nothing was written"], EXIT_DATA)
+        _fail(["end of input; nothing was written"], EXIT_DATA, fresh_line=True)
     except KeyboardInterrupt:
-        _fail(["interrupted; nothing was written"], EXIT_INTERRUPTED)
+        _fail(["interrupted; nothing was written"], EXIT_INTERRUPTED, fresh_line=True)
     except BrokenPipeError:
         _quiet_broken_pipe()
     except RecursionError:
@@ -503,5 +550,5 @@ def main(argv: list[str] | None = None) -> None:
             _quiet_broken_pipe()
         raise
     if code == EXIT_INTERRUPTED:
-        _fail(["interrupted; nothing was written"], EXIT_INTERRUPTED)
+        _fail(["interrupted; nothing was written"], EXIT_INTERRUPTED, fresh_line=True)
     raise SystemExit(code or 0)

@@ -89,6 +89,15 @@ def quote(text: str) -> str:
     return _NON_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
 
 
+_YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
+
+
+def _key(text: str) -> str:
+    """An id as written by hand when it is a plain id, else quoted."""
+    plain = re.fullmatch(r"[a-z][a-z0-9-]*", text) and text not in _YAML_WORDS
+    return text if plain else quote(text)
+
+
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
@@ -103,7 +112,7 @@ def _skill_lines(skills: Mapping[str, int], catalog: Catalog, indent: str,
         if comments and skill and skill.category != category:
             category = skill.category
             lines.append(f"{indent}# {category}")
-        key = skill_id if re.fullmatch(r"[a-z0-9][a-z0-9-]*", skill_id) else quote(skill_id)
+        key = _key(skill_id)
         note = f"  # {skill.name}" if comments and skill else ""
         lines.append(f"{indent}{key}: {skills[skill_id]}{note}")
     return lines
@@ -128,7 +137,7 @@ def dump_profile(profile: Profile, catalog: Catalog) -> str:
         lines.append("evidence:")
         lines.extend(f"  {quote(k)}: {quote(v)}" for k, v in profile.evidence.items())
     if profile.milestones:
-        lines.append("milestones: [" + ", ".join(quote(m) for m in profile.milestones) + "]")
+        lines.append("milestones: [" + ", ".join(_key(m) for m in profile.milestones) + "]")
     if profile.history:
         lines.append("history:  # earlier ratings, kept by `mlpath assess --update`")
         for snap in profile.history:

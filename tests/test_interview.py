@@ -1,0 +1,142 @@
+"""The interview through the real CLI, with scripted answers and a stand-in terminal."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import DATA, Run
+
+# MLOps Engineer (mid) asks 14 skills, in catalogue order by category:
+# python sql software-engineering git | ml-fundamentals model-evaluation | data-engineering |
+# docker kubernetes mlops model-deployment distributed-systems | cloud-platforms | communication
+MLOPS_RATINGS = ["3", "2", "4", "4", "2", "2", "3", "4", "3", "3", "3", "2", "4", "3"]
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pretend stdin and stdout are a terminal, so that the interview runs."""
+    monkeypatch.setattr("mlpath.cli._interactive", lambda: True)
+
+
+def lines(*answers: str) -> str:
+    return "\n".join(answers) + "\n"
+
+
+def test_full_interview_saves_a_profile_that_reads_back_to_the_same_report(
+        run: Run, workdir: Path, terminal: None) -> None:
+    script = lines("Grace", "mlops-engineer", "5", *MLOPS_RATINGS, "y", "n", "", "", "me.yaml")
+    result = run("assess", "--json", input=script)
+    assert result.code == 0, result
+    assert result.stderr.endswith("mlpath: saved your profile to me.yaml\n")
+    report = json.loads(result.stdout[result.stdout.index('{\n  "schema_version"'):
+                                      result.stdout.rindex("}") + 1])
+    saved = yaml.safe_load((workdir / "me.yaml").read_text())
+    assert saved["name"] == "Grace" and saved["target"] == "mlops-engineer"
+    assert saved["years_experience"] == 5 and saved["milestones"] == ["deployed-project"]
+    assert saved["skills"]["docker"] == 4
+    again = json.loads(run("assess", "--profile", "me.yaml", "--json").stdout)
+    for data in (report, again):
+        data["profile"].pop("source")
+        data["target"].pop("chosen")
+    assert again == report
+
+
+def test_the_questions_never_show_the_required_level(run: Run, workdir: Path,
+                                                     terminal: None) -> None:
+    result = run("assess", input=lines("", "mlops-engineer", "5", *MLOPS_RATINGS, "", "", "", "",
+                                       ""))
+    assert result.code == 0, result
+    questions = result.stdout[:result.stdout.index("╭─ mlpath")]
+    assert "Need" not in questions and "required" not in questions.lower().replace(
+        "required for", "")
+    assert "[1/14] Python" in questions and "[14/14] Communication" in questions
+    assert "Ready" in result.stdout  # then comes the report
+
+
+def test_bad_answers_are_asked_again_with_the_reason(run: Run, workdir: Path,
+                                                     terminal: None) -> None:
+    script = lines("", "99", "nope-role", "mlops-engineer", "many", "-3", "4",
+                   "7", "", "three", "?", "3", *MLOPS_RATINGS[1:], "maybe", "", "", "", "", "")
+    result = run("assess", "--json", input=script)
+    assert result.code == 0, result
+    out = result.stdout
+    assert "unknown role 'nope-role'" in out
+    assert "unknown role '99'" in out
+    assert "'many' is not a number of years" in out
+    assert "Years go from 0 to 70." in out
+    assert "'7' is not a level: type a whole number 0-5" in out
+    assert "a level is needed" in out
+    assert "'three' is not a level" in out
+    assert "Resources:" in out and "https://docs.python.org/3/tutorial/" in out  # the ? answer
+    assert "Type y or n, or press Enter." in out
+    assert not list(workdir.iterdir())  # Enter at the save question saves nothing
+
+
+def test_going_back_and_skipping_a_category(run: Run, workdir: Path, terminal: None) -> None:
+    # python 1, back, python 5, then skip the rest of programming, then the other 10 skills.
+    script = lines("", "mlops-engineer", "", "1", "<", "5", "s", *MLOPS_RATINGS[4:],
+                   "", "", "", "", "me.yaml")
+    result = run("assess", "--json", input=script)
+    assert result.code == 0, result
+    assert "This is the first question." not in result.stdout
+    saved = yaml.safe_load((workdir / "me.yaml").read_text())["skills"]
+    assert saved["python"] == 5 and "sql" not in saved and saved["communication"] == 3
+
+
+def test_best_fit_asks_the_whole_catalogue_with_a_count(run: Run, workdir: Path,
+                                                        terminal: None) -> None:
+    # Skip every category but math, rated 4, 4, 4.
+    script = lines("", "0", "3", "s", "4", "4", "4", *["s"] * 7, "", "", "", "", "", "", "")
+    result = run("assess", "--json", input=script)
+    assert result.code == 0, result
+    assert "[1/41] Python" in result.stdout and "[8/41] Linear algebra" in result.stdout
+    report = json.loads(result.stdout[result.stdout.index('{\n  "schema_version"'):
+                                      result.stdout.rindex("}") + 1])
+    assert report["target"]["chosen"] == "best-fit"
+
+
+def test_a_role_and_level_on_the_command_line(run: Run, workdir: Path, terminal: None) -> None:
+    result = run("assess", "--role", "ml-engineer:senior", "--save", "me.yaml", "--json",
+                 input=lines("", "", *["3"] * 21, *[""] * 3))
+    assert result.code == 0, result
+    assert "Which role" not in result.stdout
+    assert yaml.safe_load((workdir / "me.yaml").read_text())["target"] == "ml-engineer:senior"
+
+
+def test_end_of_input_writes_nothing(run: Run, workdir: Path, terminal: None) -> None:
+    (workdir / "me.yaml").write_bytes(b"precious\n")
+    result = run("assess", "--save", "me.yaml", "--force", input=lines("", "mlops-engineer", "4"))
+    assert result.code == 1, result
+    assert result.stderr.endswith("mlpath: error: end of input; nothing was written\n")
+    assert (workdir / "me.yaml").read_bytes() == b"precious\n"
+    assert [p.name for p in workdir.iterdir()] == ["me.yaml"]
+
+
+def test_update_keeps_the_old_answers_as_defaults_and_history(run: Run, workdir: Path,
+                                                              terminal: None) -> None:
+    source = (DATA / "personas" / "platform-engineer.yaml").read_text()
+    (workdir / "me.yaml").write_text(source + "target: mlops-engineer\n")
+    # Keep name, role and years; raise python to 4; keep every other default; keep the
+    # milestones; confirm replacing the file with Enter (yes is the default for --update).
+    script = lines("", "", "", "4", *[""] * 13, *[""] * 4, "")
+    result = run("assess", "--profile", "me.yaml", "--update", "--json", input=script)
+    assert result.code == 0, result
+    assert "replace it? [Y/n]" in result.stdout
+    saved = yaml.safe_load((workdir / "me.yaml").read_text())
+    old = yaml.safe_load(source)
+    assert saved["skills"]["python"] == 4
+    assert {k: v for k, v in saved["skills"].items() if k != "python" and v} == {
+        k: v for k, v in old["skills"].items() if k != "python"}
+    [snapshot] = saved["history"]
+    assert snapshot["skills"] == old["skills"] and snapshot["years_experience"] == 5
+    assert saved["milestones"] == old["milestones"]
+
+
+def test_update_and_no_profile_need_a_terminal(run: Run) -> None:
+    result = run("assess", "--profile", str(DATA / "personas/analyst.yaml"), "--update")
+    assert result.code == 2 and "needs a terminal" in result.stderr, result
+    assert run("assess", "--no-input").code == 2
