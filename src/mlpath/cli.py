@@ -318,6 +318,122 @@ def match(
     settings.console().print(matches_table(ranked, "Roles ranked by readiness"))
 
 
+@app.command()
+def plan(
+    ctx: typer.Context,
+    profile: Annotated[str, typer.Option("--profile", "-p", metavar="FILE",
+                                         help="Your profile (YAML or JSON); - reads stdin.")],
+    role: RoleOpt = None,
+    hours_per_week: Annotated[float, typer.Option(
+        "--hours-per-week", min=0.5, max=80, metavar="N",
+        help="How many hours a week you will study.")] = 5.0,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="How to print the plan.")]
+    = Format.table,
+    json_: JsonFlag = False,
+) -> None:
+    """A learning plan: your gaps in the order to learn them, with hours and weeks.
+
+    Prerequisites come first (a missing one the role does not list is added as its
+    own step), then higher priority. Hours come from the resources where known,
+    else from mlpath's per-level estimate, marked ~.
+
+    Example: mlpath plan --profile me.yaml --role mlops-engineer:mid --hours-per-week 6
+    """
+    settings = _settings(ctx)
+    catalog = settings.catalog()
+    loaded = _load_profile(profile, catalog)
+    _warn(loaded.warnings)
+    target_role, target_level, _ = _resolve_target(catalog, loaded, role)
+    from mlpath.engine.assess import comparison_level, rank_roles
+    from mlpath.engine.plan import make_plan
+
+    if target_role is None:
+        best = rank_roles(catalog, loaded.skills, loaded.years_experience)[0]
+        target_role = catalog.roles[best.role]
+    level = target_level or comparison_level(target_role, loaded.years_experience)
+    result = make_plan(catalog=catalog, profile=loaded, role=target_role, level=level,
+                       hours_per_week=hours_per_week)
+    fmt = Format.json if json_ else fmt
+    if fmt is Format.json:
+        from mlpath.render.jsonout import plan as plan_dict
+
+        _print_json(plan_dict(result))
+    elif fmt is Format.markdown:
+        from mlpath.render.plan import render_plan_markdown
+
+        sys.stdout.write(render_plan_markdown(result))
+    else:
+        from mlpath.render.plan import render_plan
+
+        render_plan(result, settings.console())
+
+
+@app.command()
+def diff(
+    ctx: typer.Context,
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The earlier profile.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The later profile.")],
+    role: RoleOpt = None,
+    json_: JsonFlag = False,
+) -> None:
+    """What changed between two profiles, and readiness before and after.
+
+    Readiness is shown for NEW's target (or best fit) and its closest other
+    roles, each at the same level on both sides.
+
+    Example: mlpath diff last-year.yaml me.yaml
+    """
+    settings = _settings(ctx)
+    catalog = settings.catalog()
+    before, after = _load_profile(old, catalog), _load_profile(new, catalog)
+    _warn([*before.warnings, *after.warnings])
+    from mlpath.engine.progress import diff as run_diff
+
+    target_role, target_level, _ = _resolve_target(catalog, after, role)
+    result = run_diff(catalog=catalog, old=before, new=after, role=target_role,
+                      level=target_level)
+    if json_:
+        from mlpath.render.jsonout import diff as diff_dict
+
+        _print_json(diff_dict(result))
+        return
+    from mlpath.render.progress import render_diff
+
+    render_diff(result, settings.console())
+
+
+@app.command()
+def progress(
+    ctx: typer.Context,
+    profile: Annotated[str, typer.Option("--profile", "-p", metavar="FILE",
+                                         help="Your profile, with its history.")],
+    role: RoleOpt = None,
+    json_: JsonFlag = False,
+) -> None:
+    """Your readiness over time, from the dated ratings in the profile's history.
+
+    `mlpath assess --profile FILE --update` adds a dated snapshot each time.
+
+    Example: mlpath progress --profile me.yaml
+    """
+    settings = _settings(ctx)
+    catalog = settings.catalog()
+    loaded = _load_profile(profile, catalog)
+    _warn(loaded.warnings)
+    from mlpath.engine.progress import progress as run_progress
+
+    target_role, target_level, _ = _resolve_target(catalog, loaded, role)
+    result = run_progress(catalog=catalog, profile=loaded, role=target_role, level=target_level)
+    if json_:
+        from mlpath.render.jsonout import progress as progress_dict
+
+        _print_json(progress_dict(result))
+        return
+    from mlpath.render.progress import render_progress
+
+    render_progress(result, settings.console())
+
+
 @roles_app.callback(invoke_without_command=True)
 def roles(ctx: typer.Context, json_: JsonFlag = False) -> None:
     """List the roles: id, name, levels and salary bands.

@@ -216,3 +216,67 @@ class Report(NamedTuple):
     milestones: tuple[MilestoneRow, ...]
     warnings: tuple[str, ...]
     target_chosen: str  # "profile", "option" or "best-fit": how the target was picked
+
+
+# --- plans and progress -------------------------------------------------------------
+
+
+class Step(NamedTuple):
+    skill: str  # a skill id, or a milestone id for a milestone step
+    name: str
+    start: int  # the current level ("from")
+    end: int  # the level to reach ("to")
+    hours: float
+    estimated: bool
+    start_week: int
+    end_week: int
+    prerequisite_only: bool
+    milestone: bool
+    priority: float
+    resources: tuple[Resource, ...]
+
+
+class Plan(NamedTuple):
+    role: Role
+    level: Level
+    readiness: float
+    hours_per_week: float
+    total_hours: float
+    weeks: int
+    steps: tuple[Step, ...]
+
+
+class SkillChange(NamedTuple):
+    id: str
+    name: str
+    before: int | None  # None: not in that profile
+    after: int | None
+    change: int
+
+
+class RoleChange(NamedTuple):
+    role: str
+    name: str
+    level: str
+    title: str
+    before: float
+    after: float
+    change: float
+
+
+class Diff(NamedTuple):
+    old_source: str
+    new_source: str
+    skills: tuple[SkillChange, ...]
+    roles: tuple[RoleChange, ...]
+
+
+class Point(NamedTuple):
+    date: str  # "now" for the current ratings
+    readiness: float
+
+
+class Progress(NamedTuple):
+    role: Role
+    level: Level
+    points: tuple[Point, ...]

@@ -13,10 +13,13 @@ from typing import Any
 from mlpath import __version__
 from mlpath.model import (
     Catalog,
+    Diff,
     Gap,
     Level,
     Match,
     Milestone,
+    Plan,
+    Progress,
     Report,
     Resource,
     Role,
@@ -143,3 +146,38 @@ def milestone(m: Milestone) -> dict[str, Any]:
     return {"id": m.id, "name": m.name, "category": m.category,
             "description": m.description, "how": m.how, "hours": m.hours,
             "resources": [resource(r) for r in m.resources]}
+
+
+def plan(p: Plan) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "target": {"role": p.role.id, "name": p.role.name, "level": p.level.id,
+                   "title": p.level.title, "readiness": p.readiness},
+        "hours_per_week": _num(p.hours_per_week),
+        "total_hours": _num(p.total_hours),
+        "weeks": p.weeks,
+        "steps": [{"skill": s.skill, "name": s.name, "from": s.start, "to": s.end,
+                   "hours": _num(s.hours), "estimated": s.estimated,
+                   "start_week": s.start_week, "end_week": s.end_week,
+                   "prerequisite_only": s.prerequisite_only, "milestone": s.milestone,
+                   "resources": [resource(r) for r in s.resources]} for s in p.steps],
+    }
+
+
+def diff(d: Diff) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION, "old": d.old_source, "new": d.new_source,
+        "skills": [{"id": s.id, "name": s.name, "before": s.before, "after": s.after,
+                    "change": s.change} for s in d.skills],
+        "roles": [{"role": r.role, "name": r.name, "level": r.level, "title": r.title,
+                   "before": r.before, "after": r.after, "change": r.change} for r in d.roles],
+    }
+
+
+def progress(p: Progress) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "target": {"role": p.role.id, "name": p.role.name, "level": p.level.id,
+                   "title": p.level.title},
+        "points": [{"date": pt.date, "readiness": pt.readiness} for pt in p.points],
+    }

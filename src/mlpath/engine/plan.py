@@ -1,0 +1,145 @@
+"""A learning plan: the gaps as steps in an order that respects prerequisites, with hours.
+
+Pure functions over the model. The rules, documented in the README:
+
+- One step per gap of the target level, from the current rating to the required one.
+- A prerequisite (direct or not) of a step that the role does not require, but that is
+  rated below what the step needs, becomes a step of its own (``prerequisite_only``).
+  A step to level r needs its prerequisites at ``min(r - 1, 3)`` (at least 1): one level
+  below, and never more than "independent".
+- Order: a step comes after every step it needs (directly or not); among the steps that
+  are free to go next, the most urgent goes first, then the id. A step's urgency is its
+  own priority (weight x gap) or that of the most urgent step waiting for it, whichever
+  is higher: what unblocks the top gap is learned early.
+- Hours: each level a step climbs is covered by a picked resource with known hours when
+  there is one (its hours spread over the levels of the step it serves), else by the
+  per-level estimate below, and then the step is marked ``estimated``.
+- Missing required milestones follow as steps of their own, with their estimate.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Mapping
+from typing import NamedTuple
+
+from mlpath.engine.assess import pick_resources, prerequisite_closure, readiness
+from mlpath.model import Catalog, Level, Plan, Profile, Resource, Role, Step
+
+# Hours to climb *to* each level (index = level). mlpath's own estimate, calibrated on the
+# guide's bootcamps of "12 to 24 weeks": taking the ~16 skills of an entry-level ML
+# engineer from 0 to 2-3 this way sums to 500-800 hours, 12-20 full-time weeks.
+HOURS_TO_LEVEL = (0, 5, 15, 30, 60, 100)
+MILESTONE_HOURS = 40.0  # a milestone with no estimate of its own (a portfolio project)
+
+
+class _Draft(NamedTuple):
+    skill: str
+    start: int
+    end: int
+    priority: float
+    prerequisite_only: bool
+
+
+def needed_level(target: int) -> int:
+    """The level a prerequisite needs to be at before climbing a skill to ``target``."""
+    return max(1, min(target - 1, 3))
+
+
+def _drafts(catalog: Catalog, level: Level, ratings: Mapping[str, int],
+            needs: Mapping[str, frozenset[str]]) -> dict[str, _Draft]:
+    drafts = {req.skill: _Draft(req.skill, ratings.get(req.skill, 0), req.level,
+                                req.weight * (req.level - ratings.get(req.skill, 0)), False)
+              for req in level.requirements if ratings.get(req.skill, 0) < req.level}
+    required = {req.skill for req in level.requirements}
+    pending = list(drafts.values())
+    while pending:
+        step = pending.pop()
+        for pre in catalog.skills[step.skill].prerequisites:
+            if pre in required or pre not in catalog.skills:
+                continue
+            want = needed_level(step.end)
+            have = ratings.get(pre, 0)
+            if have >= want:
+                continue
+            old = drafts.get(pre)
+            if old is None or want > old.end or step.priority > old.priority:
+                new = _Draft(pre, have, max(want, old.end if old else 0),
+                             max(step.priority, old.priority if old else 0.0), True)
+                drafts[pre] = new
+                pending.append(new)
+    return drafts
+
+
+def order_steps(drafts: Mapping[str, _Draft], needs: Mapping[str, frozenset[str]]
+                ) -> list[_Draft]:
+    """Prerequisites first (directly or not); among the free, the most urgent, then id."""
+    waiting = {sid: set(needs.get(sid, frozenset())) & set(drafts) for sid in drafts}
+    urgency = {sid: max([d.priority] + [drafts[o].priority for o in drafts
+                                         if sid in waiting[o]]) for sid, d in drafts.items()}
+    ready = [(-urgency[sid], sid) for sid in drafts if not waiting[sid]]
+    heapq.heapify(ready)
+    ordered: list[_Draft] = []
+    while ready:
+        _, sid = heapq.heappop(ready)
+        ordered.append(drafts[sid])
+        for other, blockers in waiting.items():
+            if sid in blockers:
+                blockers.discard(sid)
+                if not blockers:
+                    heapq.heappush(ready, (-urgency[other], other))
+    return ordered
+
+
+def step_hours(resources: tuple[Resource, ...], start: int, end: int) -> tuple[float, bool]:
+    """Hours to climb from ``start`` to ``end``, and whether any level was estimated."""
+    total, estimated = 0.0, False
+    for lvl in range(start + 1, end + 1):
+        timed = [r for r in resources if r.hours is not None and r.serves(lvl, lvl)]
+        if timed:
+            r = timed[0]
+            span = (range(max(start + 1, r.levels[0]), min(end, r.levels[1]) + 1)
+                    if r.levels else range(start + 1, end + 1))
+            total += (r.hours or 0.0) / len(span)
+        else:
+            total += HOURS_TO_LEVEL[lvl]
+            estimated = True
+    return round(total, 1), estimated
+
+
+def make_plan(*, catalog: Catalog, profile: Profile, role: Role, level: Level,
+              hours_per_week: float = 5.0) -> Plan:
+    ratings = profile.skills
+    needs = prerequisite_closure(catalog)
+    ordered = order_steps(_drafts(catalog, level, ratings, needs), needs)
+    used: set[str] = set()
+    steps: list[Step] = []
+    done = 0.0
+    for draft in ordered:
+        skill = catalog.skills[draft.skill]
+        picked = pick_resources(skill.resources, draft.start, draft.end, used)
+        hours, estimated = step_hours(picked, draft.start, draft.end)
+        steps.append(_timed(draft.skill, skill.name, draft.start, draft.end, hours, estimated,
+                            done, hours_per_week, draft.prerequisite_only, False,
+                            draft.priority, picked))
+        done += hours
+    for mid in level.milestones_required:
+        if mid in profile.milestones or mid not in catalog.milestones:
+            continue
+        milestone = catalog.milestones[mid]
+        hours = milestone.hours if milestone.hours is not None else MILESTONE_HOURS
+        steps.append(_timed(mid, milestone.name, 0, 1, hours, True, done, hours_per_week,
+                            False, True, 0.0, milestone.resources))
+        done += hours
+    return Plan(role, level, readiness(level, ratings), hours_per_week, round(done, 1),
+                math.ceil(round(done / hours_per_week, 6)) if done else 0, tuple(steps))
+
+
+def _timed(sid: str, name: str, start: int, end: int, hours: float, estimated: bool,
+           before: float, per_week: float, prerequisite_only: bool, milestone: bool,
+           priority: float, resources: tuple[Resource, ...]) -> Step:
+    first = math.floor(round(before / per_week, 6)) + 1
+    last = max(first, math.ceil(round((before + hours) / per_week, 6)))
+    return Step(sid, name, start, end, hours, estimated, first, last, prerequisite_only,
+                milestone, priority, resources)

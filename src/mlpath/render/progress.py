@@ -1,0 +1,67 @@
+"""`diff` and `progress` in the terminal."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mlpath.model import Diff, Progress
+from mlpath.render.console import bar, styled
+from mlpath.render.table import readiness_style
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def _signed(value: float) -> str:
+    return f"{value:+g}" if value else "0"
+
+
+def render_diff(result: Diff, console: Console) -> None:
+    from rich.table import Table
+
+    console.print(styled(("Changes", "bold"), f" from {result.old_source} to {result.new_source}"))
+    if not result.skills:
+        console.print(styled("  No ratings changed."))
+    else:
+        table = Table(box=None, pad_edge=False)
+        table.add_column("Skill", ratio=1, overflow="fold")
+        table.add_column("Before", justify="right", no_wrap=True)
+        table.add_column("After", justify="right", no_wrap=True)
+        table.add_column("Change", justify="right", no_wrap=True)
+        for s in result.skills:
+            style = "green" if s.change > 0 else "red" if s.change < 0 else ""
+            table.add_row(styled(s.name), "—" if s.before is None else str(s.before),
+                          "—" if s.after is None else str(s.after),
+                          styled((("new " if s.before is None else "") + _signed(s.change),
+                                  style)))
+        console.print(table)
+    table = Table(box=None, pad_edge=False, title=styled(("Readiness", "bold")),
+                  title_justify="left")
+    table.add_column("Role", ratio=1, overflow="fold")
+    table.add_column("Level", no_wrap=True)
+    table.add_column("Before", justify="right", no_wrap=True)
+    table.add_column("After", justify="right", no_wrap=True)
+    table.add_column("Change", justify="right", no_wrap=True)
+    for r in result.roles:
+        style = "green" if r.change > 0 else "red" if r.change < 0 else ""
+        table.add_row(styled(r.name), r.level, f"{r.before:g}%", f"{r.after:g}%",
+                      styled((_signed(r.change), style)))
+    console.print(table)
+
+
+def render_progress(result: Progress, console: Console) -> None:
+    from rich.table import Table
+
+    console.print(styled(("Progress", "bold"), " towards ", (result.level.title, "bold"),
+                         f" ({result.role.id}:{result.level.id})"))
+    if len(result.points) == 1:
+        console.print(styled(("  No history yet: `mlpath assess --profile FILE --update` "
+                              "keeps dated ratings.", "dim")))
+    table = Table(box=None, pad_edge=False)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Readiness", ratio=1, no_wrap=True)
+    for point in result.points:
+        style = readiness_style(point.readiness)
+        table.add_row(point.date, styled((bar(point.readiness, 100, 30), style),
+                                         f" {point.readiness:g}%"))
+    console.print(table)

@@ -1,0 +1,163 @@
+"""The learning plan, diff and progress: engine on hand-made catalogues, CLI on fixtures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from conftest import DATA, Run
+from mlpath.engine.plan import HOURS_TO_LEVEL, make_plan, needed_level, step_hours
+from mlpath.engine.progress import diff, progress
+from mlpath.model import (
+    Catalog,
+    Level,
+    Milestone,
+    Profile,
+    Requirement,
+    Resource,
+    Role,
+    SalaryBand,
+    Skill,
+    Snapshot,
+)
+
+
+def skill(sid: str, *prereqs: str, hours: float | None = None,
+          levels: tuple[int, int] | None = None) -> Skill:
+    return Skill(sid, sid.title(), "c", "d", prereqs,
+                 resources=(Resource(f"{sid} course", f"https://{sid}.example/", "course",
+                                     "free", hours, levels),))
+
+
+def build(skills: list[Skill], reqs: dict[str, tuple[int, float]],
+          required_milestones: tuple[str, ...] = ()) -> tuple[Catalog, Role, Level]:
+    level = Level("mid", "Mid", 0, None, SalaryBand(1, 2, "t"),
+                  tuple(Requirement(s, lv, w) for s, (lv, w) in sorted(reqs.items())),
+                  milestones_required=required_milestones)
+    role = Role("r", "R", "s", (), (), (level,))
+    milestones = {"portfolio": Milestone("portfolio", "Portfolio project", "p", "d", "how", 40.0)}
+    return Catalog({s.id: s for s in skills}, {"r": role}, milestones), role, level
+
+
+def order(catalog: Catalog, role: Role, level: Level, ratings: dict[str, int]) -> list[str]:
+    plan = make_plan(catalog=catalog, profile=Profile(ratings), role=role, level=level)
+    return [s.skill for s in plan.steps]
+
+
+def test_a_chain_is_learned_in_order_even_against_priority() -> None:
+    cat, role, level = build([skill("a"), skill("b", "a"), skill("c", "b")],
+                             {"a": (1, 1), "b": (2, 1), "c": (5, 3)})
+    assert order(cat, role, level, {}) == ["a", "b", "c"]
+
+
+def test_a_diamond_puts_the_base_first_and_priority_breaks_ties() -> None:
+    cat, role, level = build(
+        [skill("base"), skill("left", "base"), skill("right", "base"),
+         skill("top", "left", "right"), skill("other")],
+        {"base": (1, 1), "left": (2, 1), "right": (2, 2), "top": (3, 1), "other": (1, 1)})
+    # right (priority 4) before left (2); other (1) waits for everything more urgent.
+    assert order(cat, role, level, {}) == ["base", "right", "left", "top", "other"]
+
+
+def test_a_prerequisite_outside_the_role_becomes_its_own_step() -> None:
+    cat, role, level = build([skill("math"), skill("deep", "mid-skill"),
+                              skill("mid-skill", "math")], {"deep": (4, 2)})
+    plan = make_plan(catalog=cat, profile=Profile({"math": 1}), role=role, level=level)
+    steps = {s.skill: s for s in plan.steps}
+    assert [s.skill for s in plan.steps] == ["math", "mid-skill", "deep"]
+    assert (steps["mid-skill"].start, steps["mid-skill"].end) == (0, needed_level(4)) == (0, 3)
+    assert (steps["math"].start, steps["math"].end) == (1, needed_level(3)) == (1, 2)
+    assert steps["math"].prerequisite_only and not steps["deep"].prerequisite_only
+    # Already good enough: no step.
+    plan = make_plan(catalog=cat, profile=Profile({"math": 3, "mid-skill": 3}), role=role,
+                     level=level)
+    assert [s.skill for s in plan.steps] == ["deep"]
+
+
+def test_hours_come_from_resources_else_from_the_estimate() -> None:
+    timed = (Resource("t", "https://t.example/", "course", "free", 12.0, (1, 2)),)
+    assert step_hours(timed, 0, 2) == (12.0, False)
+    assert step_hours(timed, 1, 2) == (12.0, False)
+    assert step_hours(timed, 0, 3) == (12.0 + HOURS_TO_LEVEL[3], True)
+    untimed = (Resource("u", "https://u.example/", "docs", "free"),)
+    assert step_hours(untimed, 2, 4) == (HOURS_TO_LEVEL[3] + HOURS_TO_LEVEL[4], True)
+
+
+def test_week_arithmetic() -> None:
+    cat, role, level = build([skill("a", hours=10.0), skill("b", hours=7.0), skill("c")],
+                             {"a": (1, 3), "b": (1, 2), "c": (2, 1)})
+    plan = make_plan(catalog=cat, profile=Profile({}), role=role, level=level,
+                     hours_per_week=5)
+    assert [(s.skill, s.hours, s.estimated, s.start_week, s.end_week) for s in plan.steps] == [
+        ("a", 10.0, False, 1, 2), ("b", 7.0, False, 3, 4), ("c", 20.0, True, 4, 8)]
+    assert (plan.total_hours, plan.weeks) == (37.0, 8)
+
+
+def test_a_missing_required_milestone_is_a_step() -> None:
+    cat, role, level = build([skill("a")], {"a": (1, 1)}, required_milestones=("portfolio",))
+    plan = make_plan(catalog=cat, profile=Profile({}), role=role, level=level)
+    last = plan.steps[-1]
+    assert (last.skill, last.milestone, last.hours, last.estimated) == (
+        "portfolio", True, 40.0, True)
+    done = make_plan(catalog=cat, profile=Profile({}, milestones=("portfolio",)), role=role,
+                     level=level)
+    assert [s.skill for s in done.steps] == ["a"]
+
+
+def test_diff_and_progress_engine() -> None:
+    cat, _, _ = build([skill("a"), skill("b")], {"a": (2, 1), "b": (2, 1)})
+    old = Profile({"a": 1}, source="old.yaml")
+    new = Profile({"a": 2, "b": 1}, source="new.yaml",
+                  history=(Snapshot("2026-01-01", {"a": 1}), Snapshot("2025-06-01", {})))
+    result = diff(catalog=cat, old=old, new=new)
+    assert [(s.id, s.before, s.after, s.change) for s in result.skills] == [
+        ("a", 1, 2, 1), ("b", None, 1, 1)]
+    assert [(r.role, r.before, r.after, r.change) for r in result.roles] == [
+        ("r", 25.0, 75.0, 50.0)]
+    points = progress(catalog=cat, profile=new).points
+    assert [(p.date, p.readiness) for p in points] == [
+        ("2025-06-01", 0.0), ("2026-01-01", 25.0), ("now", 75.0)]
+
+
+def test_plan_command(run: Run) -> None:
+    profile = str(DATA / "personas" / "backend-engineer.yaml")
+    result = run("plan", "-p", profile, "--role", "mlops-engineer:mid", "--hours-per-week", "6",
+                 "--json")
+    assert result.code == 0, result
+    data = json.loads(result.stdout)
+    assert set(data) >= {"schema_version", "target", "hours_per_week", "total_hours", "weeks",
+                         "steps"}
+    assert data["hours_per_week"] == 6 and data["target"]["level"] == "mid"
+    step = data["steps"][0]
+    assert set(step) >= {"skill", "name", "from", "to", "hours", "estimated", "start_week",
+                         "end_week", "prerequisite_only", "resources"}
+    ids = [s["skill"] for s in data["steps"]]
+    assert ids.index("docker") < ids.index("kubernetes")  # prerequisites first
+    assert ids.index("model-deployment") < ids.index("mlops")
+    table = run("plan", "-p", profile)
+    assert table.code == 0 and "Learning plan for ML Engineer" in table.stdout, table
+    md = run("plan", "-p", profile, "--format", "markdown")
+    assert md.stdout.startswith("# Learning plan") and "\n- [ ] **" in md.stdout
+
+
+def test_diff_and_progress_commands(run: Run, workdir: Path) -> None:
+    old = yaml.safe_load((DATA / "personas" / "analyst.yaml").read_text())
+    new = {**old, "skills": {**old["skills"], "python": 4, "sql": 3, "scikit-learn": 2},
+           "history": [{"date": "2026-01-15", "skills": old["skills"]}]}
+    (workdir / "old.yaml").write_text(yaml.safe_dump(old))
+    (workdir / "new.yaml").write_text(yaml.safe_dump(new))
+    data = json.loads(run("diff", "old.yaml", "new.yaml", "--json").stdout)
+    assert {s["id"]: s["change"] for s in data["skills"]} == {
+        "python": 2, "sql": -1, "scikit-learn": 2}
+    assert data["roles"][0]["role"] == "data-scientist" and len(data["roles"]) == 4
+    assert data["roles"][0]["after"] > data["roles"][0]["before"]
+    points = json.loads(run("progress", "-p", "new.yaml", "--json").stdout)["points"]
+    assert [p["date"] for p in points] == ["2026-01-15", "now"]
+    chart = run("progress", "-p", "new.yaml")
+    assert chart.code == 0 and "2026-01-15" in chart.stdout and "█" in chart.stdout
+    table = run("diff", "old.yaml", "new.yaml")
+    assert "Python" in table.stdout and "+2" in table.stdout
+    bad = run("diff", "old.yaml", str(DATA / "bad" / "rating-7.yaml"))
+    assert bad.code == 1 and "rating-7.yaml:2:11" in bad.stderr
