@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mlpath.engine.assess import (
     assess,
@@ -177,3 +179,12 @@ def test_a_missing_required_milestone_blocks_but_readiness_follows_the_formula()
                   level=r.levels[0])
     assert done.next_step.kind == "level-up"
     assert [(m.id, m.met, m.required) for m in done.milestones] == [("portfolio", True, True)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False))
+def test_rounding_matches_decimal_half_up(value: float) -> None:
+    from decimal import ROUND_HALF_UP, Decimal
+
+    expected = float(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+    assert round_half_up(value) == expected

@@ -6,7 +6,7 @@ Only the CLI catches these. Everything below it raises and lets go.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 EXIT_OK = 0
 EXIT_DATA = 1
@@ -15,8 +15,7 @@ EXIT_BELOW = 3
 EXIT_INTERRUPTED = 130
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with one file, printed as ``path:line:col: message``.
 
     ``line`` and ``col`` are 1-based; 0 means the problem has no position

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any, NamedTuple
 
 from mlpath import formats
 from mlpath.errors import Problem, ProblemsError, did_you_mean
@@ -170,3 +172,84 @@ def template(catalog: Catalog) -> str:
         "#   python: https://github.com/you/project",
     ]
     return "\n".join(lines) + "\n"
+
+
+# --- many profiles ---------------------------------------------------------------------
+
+PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+class Entry(NamedTuple):
+    """One profile to read in a team run: its text, or why it could not be read."""
+
+    label: str  # how to name the person's source: a path, or path:line for JSON Lines
+    source: str  # the file name that problems are reported against
+    text: str | None
+    error: str | None
+
+
+def team_entries(paths: Iterable[str]) -> Iterator[Entry]:
+    """Every profile under ``paths``, one at a time.
+
+    Folders are searched for *.yaml, *.yml and *.json files (sorted); a .jsonl file holds
+    one JSON profile per line. A line's text is preceded by as many newlines as lines
+    before it, so that problems point at the right line of the .jsonl file.
+    """
+    from mlpath.errors import MlpathError
+    from mlpath.yamlio import read_source
+
+    for path in paths:
+        folder = Path(path)
+        if folder.is_dir():
+            files = profile_files(path)
+        elif folder.suffix == ".jsonl":
+            yield from _json_lines(path)
+            continue
+        else:
+            files = [path]
+        for file in files:
+            try:
+                text, source = read_source(file)
+            except MlpathError as exc:
+                yield Entry(file, file, None, str(exc))
+            else:
+                yield Entry(source, source, text, None)
+
+
+def profile_files(folder: str) -> list[str]:
+    """The *.yaml, *.yml and *.json files under ``folder``, sorted (hidden ones left out)."""
+    found: list[str] = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(f"{root}{os.sep}{n}" for n in sorted(names)
+                     if n.endswith(PROFILE_SUFFIXES) and not n.startswith("."))
+    return found
+
+
+def _json_lines(path: str) -> Iterator[Entry]:
+    try:
+        with Path(path).open(encoding="utf-8", errors="strict") as handle:
+            yield from _lines(path, handle)
+    except OSError as exc:
+        yield Entry(path, path, None, f"{path}: cannot read: {exc.strerror or exc}")
+
+
+def _lines(path: str, handle: IO[str]) -> Iterator[Entry]:
+    from mlpath.yamlio import MAX_BYTES
+
+    number = 0
+    while True:
+        number += 1
+        label = f"{path}:{number}"
+        try:
+            line = handle.readline(MAX_BYTES + 1)
+        except UnicodeDecodeError:
+            yield Entry(label, path, None, f"{label}: not UTF-8 text")
+            return
+        if not line:
+            return
+        if len(line) > MAX_BYTES:
+            yield Entry(label, path, None, f"{label}: line longer than 1 MiB")
+            return
+        if line.strip():
+            yield Entry(label, path, "\n" * (number - 1) + line, None)

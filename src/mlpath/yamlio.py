@@ -1,12 +1,12 @@
 """The one door through which YAML and JSON come in (DESIGN §6).
 
 - Reads at most 1 MiB and insists on UTF-8.
-- YAML goes through libyaml's safe loader where present (pure Python otherwise).
-  Before any object is built, the event stream is scanned: anchors, aliases and
-  nesting deeper than 32 are refused, so alias bombs and deep-nesting crashes
-  never reach the composer.
-- Values are built by hand from the nodes so that duplicate keys are caught and
-  every value keeps its line and column (``Doc.where``).
+- YAML goes through libyaml's safe parser where present (pure Python otherwise),
+  and values are built straight from its event stream, in one pass. Anchors,
+  aliases and nesting deeper than 32 are refused as their events arrive, so alias
+  bombs and deep-nesting crashes never reach a composer (none is used).
+- Building values by hand catches duplicate keys and keeps every value's line and
+  column (``Doc.where``).
 - Tags other than the plain YAML types are refused: nothing is ever constructed
   from a tag such as ``!!python/object/apply``.
 """
@@ -14,8 +14,9 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from mlpath.errors import DataError, Problem, ProblemsError
 
@@ -66,7 +67,10 @@ def read_source(path: str, *, stdin_text: str | None = None) -> tuple[str, str]:
     file = Path(path)
     try:
         with file.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            # Ask for the size first: read(MAX_BYTES + 1) would allocate a 1 MiB buffer
+            # for every small profile, which a team run of thousands feels.
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read() if 0 < size <= MAX_BYTES else handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise DataError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -145,56 +149,14 @@ def _char_at(text: str, mark: Any) -> str:
     return ""
 
 
-def prescan(text: str, source: str) -> None:
-    """Refuse anchors, aliases and deep nesting before anything is composed."""
-    yaml, loader_class = _yaml()
-    loader = loader_class(text)
-    depth = 0
-    try:
-        while True:
-            event = loader.get_event()
-            if event is None:
-                break
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                mark = event.start_mark
-                raise ProblemsError([Problem(
-                    source, mark.line + 1, mark.column + 1,
-                    "anchors and aliases (&name, *name) are not supported; "
-                    "write the value out in full",
-                )])
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    raise ProblemsError([Problem(
-                        source, mark.line + 1, mark.column + 1,
-                        f"nested deeper than {MAX_DEPTH} levels; mlpath files are shallow",
-                    )])
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
-            elif (isinstance(event, yaml.DocumentStartEvent) and event.start_mark.index > 0
-                  and _has_second_document(event, text)):
-                mark = event.start_mark
-                raise ProblemsError([Problem(
-                    source, mark.line + 1, mark.column + 1,
-                    "more than one YAML document (---); put one profile or role in a file",
-                )])
-    except yaml.YAMLError as exc:
-        raise ProblemsError([_mark_problem(source, exc, text)]) from None
-    finally:
-        loader.dispose()
+def _refuse(source: str, event: Any, message: str) -> NoReturn:
+    mark = event.start_mark
+    raise ProblemsError([Problem(source, mark.line + 1, mark.column + 1, message)])
 
 
-def _has_second_document(event: Any, text: str) -> bool:
-    # The first DocumentStartEvent may come after leading comments; only a
-    # document that follows content counts as a second one.
-    before = text[: event.start_mark.index]
-    return any(
-        line.strip() and not line.lstrip().startswith(("#", "---", "%"))
-        for line in before.splitlines()
-    )
-
-
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -203,27 +165,8 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
-
-
-def load_yaml(text: str, source: str) -> Doc:
-    yaml, loader_class = _yaml()
-    prescan(text, source)
-    loader = loader_class(text)
-    try:
-        node = loader.get_single_node()
-    except yaml.YAMLError as exc:
-        raise ProblemsError([_mark_problem(source, exc, text)]) from None
-    finally:
-        loader.dispose()
-    doc = Doc(value=None, source=source)
-    if node is None:
-        raise ProblemsError([Problem(source, 1, 1, "the file is empty; see `mlpath init`")])
-    problems: list[Problem] = []
-    constructor = yaml.constructor.SafeConstructor()
-    doc.value = _build(node, (), doc, problems, constructor, yaml)
-    if problems:
-        raise ProblemsError(problems)
-    return doc
+_COLLECTION_TAGS = {None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_BAD_KEY = object()  # stands for a key that was refused; its value is dropped
 
 
 def _tag_problem(source: str, mark: tuple[int, int], tag: str) -> Problem:
@@ -231,52 +174,158 @@ def _tag_problem(source: str, mark: tuple[int, int], tag: str) -> Problem:
     return Problem(source, *mark, f"the tag {shown} is not allowed; write a plain value")
 
 
-def _build(node: Any, path: DocPath, doc: Doc, problems: list[Problem],
-           constructor: Any, yaml: Any) -> Any:
-    mark = (node.start_mark.line + 1, node.start_mark.column + 1)
+class _Frame:
+    """A mapping or sequence being filled while the events stream past."""
+
+    __slots__ = ("container", "key", "path")
+
+    def __init__(self, container: Any, path: DocPath) -> None:
+        self.container = container
+        self.path = path
+        self.key: Any = None  # a mapping's key waiting for its value
+
+
+def load_yaml(text: str, source: str) -> Doc:
+    """Parse YAML in one pass over libyaml's events, building values as they come.
+
+    The checks a pre-scan would make happen on the same events before any value
+    depends on them: anchors and aliases, nesting deeper than 32 and a second
+    document are refused at once, so no composer ever sees such input, and the
+    text is parsed only once.
+    """
+    yaml, loader_class = _yaml()
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    starts = {yaml.MappingStartEvent: dict, yaml.SequenceStartEvent: list}
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    document = yaml.DocumentStartEvent
+    anchors_possible = "&" in text or "*" in text
+    doc = Doc(None, source)
+    problems: list[Problem] = []
+    stack: list[_Frame] = []
+    has_root = False
+    documents = 0
+    loader = loader_class(text)
+    constructor = yaml.constructor.SafeConstructor()
+    try:
+        while (event := loader.get_event()) is not None:
+            kind = type(event)
+            if anchors_possible and (kind is alias_event or getattr(event, "anchor", None)):
+                _refuse(source, event, "anchors and aliases (&name, *name) are not "
+                        "supported; write the value out in full")
+            if kind is scalar_event:
+                mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+                frame = stack[-1] if stack else None
+                if frame is not None and type(frame.container) is dict and frame.key is None:
+                    _take_key(frame, tag, event.value, mark, doc, problems, constructor, yaml)
+                    continue
+                path = _place(frame, doc, mark)
+                value = _scalar(tag, event.value, mark, path, doc, problems, constructor,
+                                yaml)
+                has_root = _attach(frame, path, value, doc) or has_root
+            elif kind in starts:
+                if len(stack) >= MAX_DEPTH:
+                    _refuse(source, event, f"nested deeper than {MAX_DEPTH} levels; mlpath "
+                            "files are shallow")
+                mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+                if event.tag not in _COLLECTION_TAGS:
+                    problems.append(_tag_problem(source, mark, event.tag))
+                frame = stack[-1] if stack else None
+                container = starts[kind]()
+                if frame is not None and type(frame.container) is dict and frame.key is None:
+                    problems.append(Problem(source, *mark, "a key must be a plain word, not "
+                                            "a list or mapping"))
+                    frame.key = _BAD_KEY
+                    stack.append(_Frame(container, (*frame.path, "?")))
+                    continue
+                path = _place(frame, doc, mark)
+                has_root = _attach(frame, path, container, doc) or has_root
+                stack.append(_Frame(container, path))
+            elif kind in ends:
+                stack.pop()
+            elif kind is document:
+                documents += 1
+                if documents > 1:
+                    _refuse(source, event, "more than one YAML document (---); put one "
+                            "profile or role in a file")
+    except yaml.YAMLError as exc:
+        raise ProblemsError([_mark_problem(source, exc, text)]) from None
+    finally:
+        loader.dispose()
+    if not has_root:
+        raise ProblemsError([Problem(source, 1, 1, "the file is empty; see `mlpath init`")])
+    if problems:
+        raise ProblemsError(problems)
+    return doc
+
+
+def _place(frame: _Frame | None, doc: Doc, mark: tuple[int, int]) -> DocPath:
+    """The path of the value that starts at ``mark``, and remember where it starts."""
+    if frame is None:
+        path: DocPath = ()
+    elif type(frame.container) is list:
+        path = (*frame.path, len(frame.container))
+    else:
+        path = (*frame.path, frame.key)
     doc.marks[path] = mark
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag not in _PLAIN_TAGS:
-            problems.append(_tag_problem(doc.source, mark, node.tag))
-            return None
-        doc.raw[path] = node.value
+    return path
+
+
+def _attach(frame: _Frame | None, path: DocPath, value: Any, doc: Doc) -> bool:
+    """Put ``value`` in its container; True when it is the document's root."""
+    if frame is None:
+        doc.value = value
+        return True
+    container = frame.container
+    if type(container) is list:
+        container.append(value)
+    else:
+        if frame.key is not _BAD_KEY:
+            container[frame.key] = value
+        frame.key = None
+    return False
+
+
+def _take_key(frame: _Frame, tag: str, text: str, mark: tuple[int, int], doc: Doc,
+              problems: list[Problem], constructor: Any, yaml: Any) -> None:
+    if tag not in _PLAIN_TAGS:
+        problems.append(_tag_problem(doc.source, mark, tag))
+        frame.key = _BAD_KEY
+        return
+    key: Any = text
+    if tag == _INT:  # integer keys stay numbers, so that the schema can say "quote it"
         try:
-            value = constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError) as exc:
-            problems.append(Problem(doc.source, *mark, f"invalid value: {exc}"))
-            return None
-        if node.tag == "tag:yaml.org,2002:timestamp":
-            return node.value  # keep dates as the text that was written
-        return value
-    if isinstance(node, yaml.SequenceNode):
-        if node.tag != "tag:yaml.org,2002:seq":
-            problems.append(_tag_problem(doc.source, mark, node.tag))
-            return None
-        return [_build(item, (*path, i), doc, problems, constructor, yaml)
-                for i, item in enumerate(node.value)]
-    if node.tag != "tag:yaml.org,2002:map":
-        problems.append(_tag_problem(doc.source, mark, node.tag))
+            key = constructor.construct_object(yaml.ScalarNode(tag, text))
+        except (yaml.YAMLError, ValueError):
+            key = text
+    path = (*frame.path, key)
+    if key in frame.container:
+        first = doc.key_marks.get(path, (0, 0))
+        problems.append(Problem(doc.source, *mark,
+                                f"duplicate key '{key}' (first written at line {first[0]})"))
+        frame.key = _BAD_KEY
+        return
+    doc.key_marks[path] = mark
+    frame.key = key
+
+
+def _scalar(tag: str, text: str, mark: tuple[int, int], path: DocPath, doc: Doc,
+            problems: list[Problem], constructor: Any, yaml: Any) -> Any:
+    if tag not in _PLAIN_TAGS:
+        problems.append(_tag_problem(doc.source, mark, tag))
         return None
-    result: dict[Any, Any] = {}
-    for key_node, value_node in node.value:
-        key_mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
-            problems.append(Problem(doc.source, *key_mark,
-                                    "a key must be a plain word, not a list or mapping"))
-            continue
-        key = constructor.construct_object(key_node)
-        if key_node.tag == "tag:yaml.org,2002:timestamp" or isinstance(key, float) or key is None:
-            key = key_node.value
-        if key_node.tag == "tag:yaml.org,2002:bool":
-            key = key_node.value  # `no:` as a key is the word, checked as such later
-        if key in result:
-            first = doc.key_marks.get((*path, key), (0, 0))
-            problems.append(Problem(doc.source, *key_mark,
-                                    f"duplicate key '{key}' (first written at line {first[0]})"))
-            continue
-        doc.key_marks[(*path, key)] = key_mark
-        result[key] = _build(value_node, (*path, key), doc, problems, constructor, yaml)
-    return result
+    doc.raw[path] = text
+    if tag in (_STR, _TIMESTAMP):  # dates are kept as the text that was written
+        return text
+    if tag == _INT and text.isdigit() and (text[0] != "0" or text == "0"):
+        return int(text)  # plain decimal; YAML 1.1 reads 010 as octal, left to PyYAML
+    try:
+        return constructor.construct_object(yaml.ScalarNode(tag, text))
+    except (yaml.YAMLError, ValueError) as exc:
+        problems.append(Problem(doc.source, *mark, f"invalid value: {exc}"))
+        return None
 
 
 # --- JSON ------------------------------------------------------------------------------

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from mlpath.model import (
     READY_AT,
@@ -28,17 +27,38 @@ OTHER_MATCHES = 3
 _COST_ORDER = {"free": 0, "freemium": 1, "paid": 2}
 
 
+@lru_cache(maxsize=8192)
 def round_half_up(value: float, places: int = 1) -> float:
-    """Round like people do (62.25 -> 62.3), not like ``round`` (banker's rounding)."""
-    quantum = Decimal(1).scaleb(-places)
-    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+    """Round like people do (62.25 -> 62.3), not like ``round`` (banker's rounding).
+
+    It works on the value as printed (``repr``), so 0.35 rounds to 0.4 although the
+    float is a hair below; ties go away from zero, as Decimal's ROUND_HALF_UP does.
+    Cached: a team view meets the same few hundred values again and again.
+    """
+    text = repr(float(value))
+    sign = "-" if text.startswith("-") else ""
+    whole, _, fraction = text.lstrip("-").partition(".")
+    if "e" in text or "n" in text or not whole.isdigit():  # 1e-05, inf, nan: rare
+        from decimal import ROUND_HALF_UP, Decimal
+
+        quantum = Decimal(1).scaleb(-places)
+        return float(Decimal(text).quantize(quantum, rounding=ROUND_HALF_UP))
+    if len(fraction) <= places:
+        return float(text)
+    digits = int(whole + fraction[:places]) + (fraction[places] >= "5")
+    shown = str(digits).rjust(places + 1, "0")
+    return float(f"{sign}{shown[:-places]}.{shown[-places:]}")
 
 
 def readiness(level: Level, ratings: Mapping[str, int]) -> float:
     """100 x sum(w * min(c, r)) / sum(w * r), rounded half-up to one decimal."""
-    have = sum(req.weight * min(ratings.get(req.skill, 0), req.level)
-               for req in level.requirements)
-    need = sum(req.weight * req.level for req in level.requirements)
+    # A plain loop: this runs for every role for every person in a team view.
+    have = need = 0.0
+    get = ratings.get
+    for skill, target, weight in level.requirements:
+        current = get(skill, 0)
+        have += weight * (current if current < target else target)
+        need += weight * target
     return round_half_up(100 * have / need) if need else 100.0
 
 

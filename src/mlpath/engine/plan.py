@@ -25,7 +25,8 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from mlpath.engine.assess import pick_resources, prerequisite_closure, readiness
-from mlpath.model import Catalog, Level, Plan, Profile, Resource, Role, Step
+from mlpath.model import Catalog, Level, Profile, Resource, Role
+from mlpath.reports import Plan, Step
 
 # Hours to climb *to* each level (index = level). mlpath's own estimate, calibrated on the
 # guide's bootcamps of "12 to 24 weeks": taking the ~16 skills of an entry-level ML

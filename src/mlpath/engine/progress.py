@@ -3,17 +3,8 @@
 from __future__ import annotations
 
 from mlpath.engine.assess import comparison_level, rank_roles, readiness
-from mlpath.model import (
-    Catalog,
-    Diff,
-    Level,
-    Point,
-    Profile,
-    Progress,
-    Role,
-    RoleChange,
-    SkillChange,
-)
+from mlpath.model import Catalog, Level, Profile, Role
+from mlpath.reports import Diff, Point, Progress, RoleChange, SkillChange
 
 TOP_MATCHES = 3
 

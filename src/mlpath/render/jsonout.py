@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mlpath import __version__
 from mlpath.model import (
     Catalog,
-    Diff,
     Gap,
     Level,
     Match,
     Milestone,
-    Plan,
-    Progress,
     Report,
     Resource,
     Role,
@@ -27,14 +24,21 @@ from mlpath.model import (
     Skill,
 )
 
+if TYPE_CHECKING:  # annotations only: assess --json need not define these
+    from mlpath.reports import Diff, Plan, Progress, TeamReport
+
 SCHEMA_VERSION = 1
 # json.dumps escapes C0 controls; C1 controls and DEL are escaped here as well, so
 # that JSON printed on a terminal can never carry an escape sequence.
 _C1 = re.compile("[\x7f-\x9f\u2028\u2029]")
 
 
-def dumps(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, indent=2)
+def dumps(value: Any, *, compact: bool = False) -> str:
+    """Indented JSON; ``compact`` (one line, through json's C encoder) for big outputs."""
+    if compact:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    else:
+        text = json.dumps(value, ensure_ascii=False, indent=2)
     return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
@@ -180,4 +184,26 @@ def progress(p: Progress) -> dict[str, Any]:
         "target": {"role": p.role.id, "name": p.role.name, "level": p.level.id,
                    "title": p.level.title},
         "points": [{"date": pt.date, "readiness": pt.readiness} for pt in p.points],
+    }
+
+
+def team(t: TeamReport) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "role": t.role.id, "level": t.level.id, "title": t.level.title,
+        "role_chosen": t.role_chosen, "members": t.members, "skipped": t.skipped,
+        "skills": [{"id": s.id, "name": s.name, "required": s.required,
+                    "weight": _num(s.weight), "below": s.below, "mean_gap": s.mean_gap,
+                    "worst_gap": s.worst_gap} for s in t.skills],
+        "people": [{"name": p.name, "source": p.source, "readiness": p.readiness,
+                    "reached": p.reached, "best_match": p.best_match,
+                    "best_match_readiness": p.best_readiness,
+                    "top_gaps": [s for s, _, _ in p.gaps[:3]],
+                    "missing_milestones": list(p.missing_milestones)} for p in t.people],
+        "top_gaps": [{"id": g.id, "name": g.name, "below": g.below,
+                      "priority": _num(g.priority),
+                      "resources": [{**resource(r), "serves": n} for r, n in g.resources]}
+                     for g in t.top_gaps],
+        "milestones": [{"id": m.id, "name": m.name, "required": m.required,
+                        "missing": m.missing} for m in t.milestones],
     }

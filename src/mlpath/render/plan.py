@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mlpath.model import Plan, Step
 from mlpath.render.console import styled
 from mlpath.render.markdown import md
 from mlpath.render.text import number
+from mlpath.reports import Plan, Step
 
 if TYPE_CHECKING:
     from rich.console import Console

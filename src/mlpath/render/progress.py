@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mlpath.model import Diff, Progress
 from mlpath.render.console import bar, styled
 from mlpath.render.table import readiness_style
+from mlpath.reports import Diff, Progress
 
 if TYPE_CHECKING:
     from rich.console import Console

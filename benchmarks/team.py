@@ -1,0 +1,93 @@
+"""Team scale (issue: many profiles): `mlpath team --json` against only parsing the files.
+
+    python benchmarks/team.py [--sizes 1000 10000] [--runs 3]
+
+For each size it writes that many generated profiles (fixed seed) to a temporary
+folder, then times, in the same run and alternating:
+
+- parse only: one Python process that reads every file and parses it with PyYAML's
+  C loader (``yaml.load(text, Loader=CSafeLoader)``), and nothing else;
+- mlpath: ``mlpath team FOLDER --json`` with its output thrown away.
+
+It prints the median times, their ratio (the goal is 1.5x or less) and the peak
+resident memory of the mlpath process, which should stay nearly flat as the
+number of profiles grows (it keeps a small record per person, not the profiles).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PARSE_ONLY = """
+import sys, pathlib, yaml
+loader = yaml.CSafeLoader
+for path in sorted(pathlib.Path(sys.argv[1]).glob("*.yaml")):
+    yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+"""
+SKILLS = ["python", "sql", "software-engineering", "git", "linear-algebra",
+          "probability-statistics", "ml-fundamentals", "model-evaluation",
+          "feature-engineering", "scikit-learn", "deep-learning", "pytorch", "docker",
+          "kubernetes", "mlops", "model-deployment", "cloud-platforms", "communication",
+          "data-wrangling", "distributed-systems"]
+TARGETS = ["ml-engineer", "data-scientist", "mlops-engineer", "ml-engineer:senior"]
+
+
+def write_profiles(folder: Path, count: int) -> None:
+    rng = random.Random(42)
+    for i in range(count):
+        skills = "\n".join(f"  {s}: {rng.randint(0, 5)}" for s in rng.sample(SKILLS, 14))
+        (folder / f"p{i:05}.yaml").write_text(
+            f"name: Person {i}\nyears_experience: {rng.randint(0, 15)}\n"
+            f"target: {rng.choice(TARGETS)}\nskills:\n{skills}\n"
+            "milestones: [supervised-project, end-to-end-project]\n", encoding="utf-8")
+
+
+def run(argv: list[str]) -> tuple[float, int]:
+    """Seconds and peak resident memory (KiB) of one child process."""
+    start = time.perf_counter()
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status:
+        raise SystemExit(f"{argv} failed: {child.stderr.read().decode() if child.stderr else ''}")
+    return elapsed, usage.ru_maxrss
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    mlpath = str(Path(sys.executable).with_name("mlpath"))
+    print(f"{'profiles':>8} {'parse only s':>12} {'mlpath s':>9} {'ratio':>6} "
+          f"{'mlpath peak MiB':>16} {'parse peak MiB':>15}")
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            write_profiles(folder, size)
+            base: list[float] = []
+            ours: list[float] = []
+            peak = base_peak = 0
+            for _ in range(args.runs):
+                seconds, memory = run([sys.executable, "-c", PARSE_ONLY, str(folder)])
+                base.append(seconds)
+                base_peak = max(base_peak, memory)
+                seconds, memory = run([mlpath, "team", str(folder), "--json"])
+                ours.append(seconds)
+                peak = max(peak, memory)
+            b, o = statistics.median(base), statistics.median(ours)
+            print(f"{size:>8} {b:>12.2f} {o:>9.2f} {o / b:>5.2f}x {peak / 1024:>16.1f} "
+                  f"{base_peak / 1024:>15.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

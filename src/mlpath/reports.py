@@ -1,0 +1,132 @@
+"""The records that plan, diff, progress and team report: plain, immutable data.
+
+They live apart from ``model.py`` so that the commands that do not need them (assess
+above all) do not pay to define them at start-up.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from mlpath.model import Level, Resource, Role
+
+
+class Step(NamedTuple):
+    skill: str  # a skill id, or a milestone id for a milestone step
+    name: str
+    start: int  # the current level ("from")
+    end: int  # the level to reach ("to")
+    hours: float
+    estimated: bool
+    start_week: int
+    end_week: int
+    prerequisite_only: bool
+    milestone: bool
+    priority: float
+    resources: tuple[Resource, ...]
+
+
+class Plan(NamedTuple):
+    role: Role
+    level: Level
+    readiness: float
+    hours_per_week: float
+    total_hours: float
+    weeks: int
+    steps: tuple[Step, ...]
+
+
+class SkillChange(NamedTuple):
+    id: str
+    name: str
+    before: int | None  # None: not in that profile
+    after: int | None
+    change: int
+
+
+class RoleChange(NamedTuple):
+    role: str
+    name: str
+    level: str
+    title: str
+    before: float
+    after: float
+    change: float
+
+
+class Diff(NamedTuple):
+    old_source: str
+    new_source: str
+    skills: tuple[SkillChange, ...]
+    roles: tuple[RoleChange, ...]
+
+
+class Point(NamedTuple):
+    date: str  # "now" for the current ratings
+    readiness: float
+
+
+class Progress(NamedTuple):
+    role: Role
+    level: Level
+    points: tuple[Point, ...]
+
+
+class Member(NamedTuple):
+    """What a team view keeps of one profile: a rating vector, not the profile itself."""
+
+    name: str
+    source: str
+    ratings: bytes  # one byte per catalogue skill, in catalogue order
+    milestones: tuple[str, ...]
+    target: str | None
+    best_match: str  # role id of the best-matching role
+    best_readiness: float
+
+
+class TeamSkill(NamedTuple):
+    id: str
+    name: str
+    required: int
+    weight: float
+    below: int  # how many people fall short
+    mean_gap: float
+    worst_gap: int
+
+
+class TeamGap(NamedTuple):
+    id: str
+    name: str
+    below: int
+    priority: float  # the sum of weight x gap over the team
+    resources: tuple[tuple[Resource, int], ...]  # with how many of the people each serves
+
+
+class TeamPerson(NamedTuple):
+    name: str
+    source: str
+    readiness: float
+    reached: bool
+    best_match: str
+    best_readiness: float
+    gaps: tuple[tuple[str, int, int], ...]  # (skill, current, required), by priority
+    missing_milestones: tuple[str, ...]
+
+
+class TeamMilestone(NamedTuple):
+    id: str
+    name: str
+    required: bool
+    missing: int
+
+
+class TeamReport(NamedTuple):
+    role: Role
+    level: Level
+    role_chosen: str  # option | target | best-fit
+    members: int
+    skipped: int
+    skills: tuple[TeamSkill, ...]
+    people: tuple[TeamPerson, ...]
+    top_gaps: tuple[TeamGap, ...]
+    milestones: tuple[TeamMilestone, ...]

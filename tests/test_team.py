@@ -1,0 +1,118 @@
+"""The team view: many profiles, skipped failures, JSON, JSON Lines and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import yaml
+
+from conftest import DATA, Run
+from mlpath.model import Catalog
+
+PERSONAS = DATA / "personas"
+
+
+def test_team_json_follows_its_contract(run: Run) -> None:
+    result = run("team", str(PERSONAS), "--role", "ml-engineer:mid", "--json")
+    assert result.code == 0, result
+    data = json.loads(result.stdout)
+    assert set(data) >= {"schema_version", "role", "level", "members", "skills", "people",
+                         "top_gaps"}
+    assert (data["role"], data["level"], data["members"]) == ("ml-engineer", "mid", 11)
+    skill = data["skills"][0]
+    assert set(skill) >= {"id", "name", "required", "below", "mean_gap"}
+    person = {p["name"]: p for p in data["people"]}["Ben (backend engineer)"]
+    assert person["readiness"] == 65.7 and person["best_match"] == "ml-engineer"
+    assert set(person) >= {"name", "source", "readiness", "best_match"}
+    top = data["top_gaps"][0]
+    assert top["id"] == "model-deployment" and top["below"] == 11
+    assert top["resources"][0]["serves"] == 11
+    deployed = {m["id"]: m for m in data["milestones"]}["deployed-project"]
+    assert deployed["required"] and deployed["missing"] == 7  # milestones are counted too
+
+
+def test_the_team_role_comes_from_targets_then_best_fit(run: Run, tmp_path: Path) -> None:
+    for name in ("analyst", "career-changer"):
+        shutil.copy(PERSONAS / f"{name}.yaml", tmp_path)
+    data = json.loads(run("team", str(tmp_path), "--json").stdout)
+    assert (data["role"], data["role_chosen"]) == ("data-scientist", "best-fit")
+    (tmp_path / "t.yaml").write_text("skills: {python: 3}\ntarget: mlops-engineer:entry\n")
+    data = json.loads(run("team", str(tmp_path), "--json").stdout)
+    assert (data["role"], data["level"], data["role_chosen"]) == (
+        "mlops-engineer", "entry", "target")
+
+
+def test_bad_profiles_are_reported_skipped_and_exit_1(run: Run, tmp_path: Path) -> None:
+    shutil.copy(PERSONAS / "analyst.yaml", tmp_path)
+    shutil.copy(DATA / "bad" / "rating-7.yaml", tmp_path)
+    shutil.copy(DATA / "bad" / "alias-bomb.yaml", tmp_path)
+    result = run("team", str(tmp_path), "--json")
+    assert result.code == 1
+    assert json.loads(result.stdout)["members"] == 1
+    lines = result.stderr.splitlines()
+    assert f"mlpath: skipped: {tmp_path / 'rating-7.yaml'}:2:11: skills.python: 7 is outside " \
+           "0–5" in lines
+    assert lines[-1] == ("mlpath: read 1 profile(s); skipped 2 that could not be loaded "
+                         "(see above)")
+
+
+def test_json_lines_in_and_out(run: Run, tmp_path: Path) -> None:
+    people = [yaml.safe_load((PERSONAS / f"{n}.yaml").read_text())
+              for n in ("analyst", "platform-engineer")]
+    lines = [json.dumps(p) for p in people]
+    lines.insert(1, '{"skills": {"python": 9}}')
+    lines.insert(2, "")
+    (tmp_path / "people.jsonl").write_text("\n".join(lines) + "\n")
+    result = run("team", str(tmp_path / "people.jsonl"), "--jsonl", "--role", "data-scientist")
+    assert result.code == 1
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["profile"]["source"] for o in out] == [f"{tmp_path}/people.jsonl:1",
+                                                      f"{tmp_path}/people.jsonl:4"]
+    assert all(o["target"]["role"] == "data-scientist" for o in out)
+    assert (f"mlpath: skipped: {tmp_path / 'people.jsonl'}:2:23: skills.python: 9 is outside "
+            "0–5") in result.stderr.splitlines()
+
+
+def test_csv_has_a_header_and_defuses_formulas(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text('name: "=HYPERLINK(\\"x\\")"\nskills: {python: 4}\n')
+    shutil.copy(PERSONAS / "analyst.yaml", tmp_path)
+    result = run("team", str(tmp_path), "--role", "data-scientist:mid", "--format", "csv")
+    assert result.code == 0, result
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {r["name"] for r in rows} == {"'=HYPERLINK(\"x\")", "Ana (analyst)"}
+    assert set(rows[0]) >= {"name", "source", "readiness", "best_match", "top_gaps"}
+
+
+def test_many_people_get_skill_rows_instead_of_a_heatmap(run: Run, tmp_path: Path) -> None:
+    for i in range(40):
+        (tmp_path / f"p{i:02}.yaml").write_text(f"name: P{i}\nskills: {{python: {i % 6}}}\n")
+    result = run("team", str(tmp_path), "--role", "ml-engineer:mid", env={"COLUMNS": "80"})
+    assert result.code == 0, result
+    assert "Mean gap" in result.stdout and "Closest to ready" in result.stdout
+    assert "Cells show each person's gap" not in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    small = run("team", str(PERSONAS / "analyst.yaml"), str(PERSONAS / "manager.yaml"),
+                "--role", "head-of-ml")
+    assert "Cells show each person's gap" in small.stdout
+
+
+def test_nothing_found_is_a_usage_error(run: Run, tmp_path: Path) -> None:
+    result = run("team", str(tmp_path))
+    assert result.code == 2 and "no profiles found" in result.stderr
+
+
+def test_the_matcher_agrees_with_match(catalog: Catalog) -> None:
+    from mlpath.engine.assess import rank_roles
+    from mlpath.engine.team import Matcher
+    from mlpath.profile import load_profile
+
+    matcher = Matcher(catalog)
+    for path in sorted(PERSONAS.glob("*.yaml")):
+        profile = load_profile(str(path), catalog)
+        top = rank_roles(catalog, profile.skills, profile.years_experience)[0]
+        found = matcher.member(profile)
+        assert (found.best_match, found.best_readiness) == (top.role, top.readiness), path
