@@ -235,7 +235,7 @@ def test_init_writes_a_template_that_assess_reads_and_never_overwrites(run: Run,
     again = run("init", "me.yaml")
     assert again.code == 1 and "already exists" in again.stderr, again
     assert (workdir / "me.yaml").read_text() == "mine\n"
-    assert run("init").stdout.startswith("# mlpath profile")
+    assert run("init").stdout.startswith("# yaml-language-server: $schema=profile.schema.json\n")
 
 
 def test_save_writes_a_profile_that_reads_back_to_the_same_report(run: Run,

@@ -120,13 +120,17 @@ def _skill_lines(skills: Mapping[str, int], catalog: Catalog, indent: str,
     return lines
 
 
+# Editors with the YAML language server validate the file against this schema, once
+# `mlpath schema profile > profile.schema.json` has put it beside the profile.
+SCHEMA_LINE = "# yaml-language-server: $schema=profile.schema.json"
 SCALE_COMMENT = ("# Ratings: " + ", ".join(f"{i} {n}" for i, n in enumerate(SCALE_NAMES))
                  + ". A skill left out counts as 0.")
 
 
 def dump_profile(profile: Profile, catalog: Catalog) -> str:
     """The profile as commented YAML that ``parse_profile`` reads back to the same profile."""
-    lines = ["# mlpath profile. Check it with: mlpath assess --profile THIS_FILE", SCALE_COMMENT]
+    lines = [SCHEMA_LINE, "# mlpath profile. Check it with: mlpath assess --profile THIS_FILE",
+             SCALE_COMMENT]
     if profile.name is not None:
         lines.append(f"name: {quote(profile.name)}")
     if profile.years_experience is not None:
@@ -154,6 +158,7 @@ def dump_profile(profile: Profile, catalog: Catalog) -> str:
 def template(catalog: Catalog) -> str:
     """The commented starting profile that ``mlpath init`` writes."""
     lines = [
+        SCHEMA_LINE,
         "# mlpath profile: rate yourself on each skill, then run",
         "#   mlpath assess --profile THIS_FILE",
         SCALE_COMMENT,

@@ -1,0 +1,222 @@
+"""The commands about the data: roles, skills, milestones, validate, init and schema."""
+
+import sys
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mlpath.cli.shared import (
+    JsonFlag,
+    app,
+    complete_role,
+    complete_skill,
+    print_json,
+    roles_app,
+    settings_of,
+    skills_app,
+)
+from mlpath.errors import EXIT_DATA
+
+if TYPE_CHECKING:
+    pass
+
+
+@roles_app.callback(invoke_without_command=True)
+def roles(ctx: typer.Context, json_: JsonFlag = False) -> None:
+    """List the roles: id, name, levels and salary bands; `roles show ROLE` shows one.
+
+    The built-in roles come with mlpath; --roles-dir and MLPATH_ROLES_PATH add a
+    company's own.
+
+    Example: mlpath roles --json | jq '.[].id'
+    """
+    if ctx.invoked_subcommand:
+        return
+    settings = settings_of(ctx)
+    catalog = settings.catalog()
+    if json_:
+        from mlpath.render.jsonout import role_summary
+
+        print_json([role_summary(r) for r in catalog.roles.values()])
+        return
+    from mlpath.render.listing import render_roles
+
+    render_roles(catalog, settings.console())
+
+
+@roles_app.command("show")
+def roles_show(ctx: typer.Context,
+               role_id: Annotated[str, typer.Argument(metavar="ROLE", help="A role id.",
+                                                      autocompletion=complete_role)],
+               json_: JsonFlag = False) -> None:
+    """Show one role: levels, years, salary with its source, requirements and moves.
+
+    Example: mlpath roles show ml-engineer
+    """
+    settings = settings_of(ctx)
+    catalog = settings.catalog()
+    from mlpath.catalog import get_role
+
+    role = get_role(catalog, role_id)
+    if json_:
+        from mlpath.render.jsonout import role_detail
+
+        print_json(role_detail(role))
+        return
+    from mlpath.render.listing import render_role
+
+    render_role(role, catalog, settings.console())
+
+
+@skills_app.callback(invoke_without_command=True)
+def skills(ctx: typer.Context, json_: JsonFlag = False) -> None:
+    """List the skill catalogue by category; `skills show SKILL` shows one.
+
+    Every skill has a 0-5 rubric, prerequisites and learning resources.
+
+    Example: mlpath skills --json | jq -r '.[].id'
+    """
+    if ctx.invoked_subcommand:
+        return
+    settings = settings_of(ctx)
+    catalog = settings.catalog()
+    if json_:
+        from mlpath.render.jsonout import skill_summary
+
+        print_json([skill_summary(s) for s in catalog.skills.values()])
+        return
+    from mlpath.render.listing import render_skills
+
+    render_skills(catalog, settings.console())
+
+
+@skills_app.command("show")
+def skills_show(ctx: typer.Context,
+                skill_id: Annotated[str, typer.Argument(metavar="SKILL", help="A skill id.",
+                                                        autocompletion=complete_skill)],
+                json_: JsonFlag = False) -> None:
+    """Show one skill: its 0-5 rubric, prerequisites and learning resources.
+
+    Example: mlpath skills show pytorch
+    """
+    settings = settings_of(ctx)
+    catalog = settings.catalog()
+    from mlpath.catalog import get_skill
+
+    skill = get_skill(catalog, skill_id)
+    if json_:
+        from mlpath.render.jsonout import skill_detail
+
+        print_json(skill_detail(skill, catalog))
+        return
+    from mlpath.render.listing import render_skill
+
+    render_skill(skill, catalog, settings.console())
+
+
+@app.command()
+def milestones(ctx: typer.Context, json_: JsonFlag = False) -> None:
+    """List the portfolio, education and community milestones roles ask for.
+
+    Add the ones you have to your profile's `milestones:` list.
+
+    Example: mlpath milestones --json
+    """
+    settings = settings_of(ctx)
+    catalog = settings.catalog()
+    if json_:
+        from mlpath.render.jsonout import milestone
+
+        print_json([milestone(m) for m in catalog.milestones.values()])
+        return
+    from mlpath.render.listing import render_milestones
+
+    render_milestones(catalog, settings.console())
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[list[str] | None, typer.Argument(
+        metavar="[PATH]...", help="Role packs (folders) or data files; default: the built-in "
+        "data and configured packs.")] = None,
+) -> None:
+    """Check role packs and data files, printing every problem as file:line:col.
+
+    Packs are checked together with the built-in data, so a pack may use the
+    built-in skills. Nothing else runs. Exit 1 when any problem is found.
+
+    Example: mlpath validate my-ladder/
+    """
+    settings = settings_of(ctx)
+    from mlpath.validate import validate_paths
+
+    result = validate_paths(list(paths or []), roles_dirs=settings.roles_dirs)
+    from mlpath.render.text import clean
+
+    for problem in result.problems:
+        sys.stdout.write(clean(str(problem)) + "\n")
+    if result.problems:
+        sys.stderr.write(f"mlpath: {len(result.problems)} problem(s) in "
+                         f"{result.files} file(s)\n")
+        raise typer.Exit(EXIT_DATA)
+    sys.stdout.write(f"ok: {result.files} file(s), {result.roles} role(s), "
+                     f"{result.skills} skill(s), {result.milestones} milestone(s)\n")
+
+
+@app.command()
+def init(
+    ctx: typer.Context,
+    file: Annotated[str | None, typer.Argument(metavar="[FILE]",
+                                               help="Where to write; default: print it.")]
+    = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing FILE.")] = False,
+) -> None:
+    """Write a commented profile template to fill in (never over an existing file).
+
+    Example: mlpath init me.yaml && $EDITOR me.yaml && mlpath assess --profile me.yaml
+    """
+    settings = settings_of(ctx)
+    from mlpath.profile import template
+
+    text = template(settings.catalog())
+    if file is None:
+        sys.stdout.write(text)
+        return
+    from mlpath.atomic import write_atomic
+
+    write_atomic(file, text, replace=force)
+    sys.stderr.write(f"mlpath: wrote {file}; rate yourself, then run "
+                     f"`mlpath assess --profile {file}`\n"
+                     "mlpath: for checks as you type, save the schema beside it: "
+                     "mlpath schema profile > profile.schema.json\n")
+
+
+# --- the error boundary ---------------------------------------------------------------
+
+
+
+
+class SchemaName(StrEnum):
+    profile = "profile"
+    role = "role"
+    skills = "skills"
+    milestones = "milestones"
+
+
+@app.command()
+def schema(
+    which: Annotated[SchemaName, typer.Argument(help="Which file format.")],
+) -> None:
+    """Print the JSON Schema of a file format, for editors that validate YAML.
+
+    The schema is generated from the same description the loader checks files
+    with, so the two cannot disagree. Save it beside your files and point the
+    editor at it; `mlpath init` writes the line that does so for profiles.
+
+    Example: mlpath schema profile > profile.schema.json
+    """
+    from mlpath.formats import json_schema
+
+    print_json(json_schema(which.value))
