@@ -9,6 +9,7 @@ import typer
 from mlpath.cli.shared import (
     Format,
     JsonFlag,
+    ProfileFile,
     ProfileOpt,
     RoleOpt,
     Settings,
@@ -177,8 +178,7 @@ def _render_report(report: Any, catalog: "Catalog", fmt: Format, settings: Setti
 @app.command()
 def match(
     ctx: typer.Context,
-    profile: Annotated[str, typer.Option("--profile", "-p", metavar="FILE",
-                                         help="Your profile (YAML or JSON); - reads stdin.")],
+    profile: ProfileFile,
     top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many roles to show.")] = 10,
     json_: JsonFlag = False,
 ) -> None:
@@ -209,8 +209,7 @@ def match(
 @app.command()
 def plan(
     ctx: typer.Context,
-    profile: Annotated[str, typer.Option("--profile", "-p", metavar="FILE",
-                                         help="Your profile (YAML or JSON); - reads stdin.")],
+    profile: ProfileFile,
     role: RoleOpt = None,
     hours_per_week: Annotated[float, typer.Option(
         "--hours-per-week", min=0.5, max=80, metavar="N",

@@ -90,6 +90,11 @@ ProfileOpt = Annotated[
     typer.Option("--profile", "-p", metavar="FILE",
                  help="Your profile (YAML or JSON); - reads standard input."),
 ]
+ProfileFile = Annotated[
+    str,
+    typer.Option("--profile", "-p", metavar="FILE",
+                 help="Your profile (YAML or JSON); - reads standard input."),
+]
 RoleOpt = Annotated[
     str | None,
     typer.Option("--role", "-r", metavar="ROLE[:LEVEL]", autocompletion=complete_role,

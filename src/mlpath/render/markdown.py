@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mlpath.model import Report
+from mlpath.model import Report, Resource
 from mlpath.render.text import band, clean, number
 
 _STEP = {"close-gaps": "Close the gaps", "level-up": "Level up", "lateral": "Move sideways",
@@ -12,6 +12,13 @@ _STEP = {"close-gaps": "Close the gaps", "level-up": "Level up", "lateral": "Mov
 def md(text: str) -> str:
     """Data text made safe for a Markdown table cell or line."""
     return clean(text).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+
+
+def md_resource(r: Resource) -> str:
+    """A resource as one Markdown list item's text: a link when there is one."""
+    title = f"[{md(r.title)}]({md(r.url)})" if r.url else md(r.title)
+    hours = f", {number(r.hours)} h" if r.hours is not None else ""
+    return f"{title} ({r.kind}, {r.cost}{hours})"
 
 
 def render_report(report: Report) -> str:
@@ -39,10 +46,7 @@ def render_report(report: Report) -> str:
         first = f" — learn {', '.join(g.learn_first)} first" if g.learn_first else ""
         lines.append(f"{i}. **{md(g.name)}**: {g.current} → {g.required} "
                      f"(priority {number(g.priority)}){first}")
-        for r in g.resources:
-            title = f"[{md(r.title)}]({md(r.url)})" if r.url else md(r.title)
-            hours = f", {number(r.hours)} h" if r.hours is not None else ""
-            lines.append(f"   - {title} — {r.kind}, {r.cost}{hours}")
+        lines.extend(f"   - {md_resource(r)}" for r in g.resources)
     if report.milestones:
         lines += ["", "## Milestones", ""]
         for m in report.milestones:

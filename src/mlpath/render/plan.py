@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mlpath.render.console import styled
-from mlpath.render.markdown import md
+from mlpath.render.markdown import md, md_resource
 from mlpath.render.text import number
 from mlpath.reports import Plan, Step
 
@@ -78,8 +78,5 @@ def render_plan_markdown(plan: Plan) -> str:
     for step in plan.steps:
         lines.append(f"- [ ] **{md(step_label(step))}** — {hours_text(step)}, "
                      f"{weeks_text(step)}")
-        for r in step.resources:
-            title = f"[{md(r.title)}]({md(r.url)})" if r.url else md(r.title)
-            hours = f", {number(r.hours)} h" if r.hours is not None else ""
-            lines.append(f"  - {title} ({r.kind}, {r.cost}{hours})")
+        lines.extend(f"  - {md_resource(r)}" for r in step.resources)
     return "\n".join(lines) + "\n"
