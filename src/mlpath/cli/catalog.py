@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     pass
 
 
+PANEL = "The data"
+
 @roles_app.callback(invoke_without_command=True)
 def roles(ctx: typer.Context, json_: JsonFlag = False) -> None:
     """List the roles: id, name, levels and salary bands; `roles show ROLE` shows one.
@@ -115,7 +117,7 @@ def skills_show(ctx: typer.Context,
     render_skill(skill, catalog, settings.console())
 
 
-@app.command()
+@app.command(rich_help_panel=PANEL)
 def milestones(ctx: typer.Context, json_: JsonFlag = False) -> None:
     """List the portfolio, education and community milestones roles ask for.
 
@@ -135,7 +137,7 @@ def milestones(ctx: typer.Context, json_: JsonFlag = False) -> None:
     render_milestones(catalog, settings.console())
 
 
-@app.command()
+@app.command(rich_help_panel=PANEL)
 def validate(
     ctx: typer.Context,
     paths: Annotated[list[str] | None, typer.Argument(
@@ -165,7 +167,7 @@ def validate(
                      f"{result.skills} skill(s), {result.milestones} milestone(s)\n")
 
 
-@app.command()
+@app.command(rich_help_panel=PANEL)
 def init(
     ctx: typer.Context,
     file: Annotated[str | None, typer.Argument(metavar="[FILE]",
@@ -205,7 +207,7 @@ class SchemaName(StrEnum):
     milestones = "milestones"
 
 
-@app.command()
+@app.command(rich_help_panel=PANEL)
 def schema(
     which: Annotated[SchemaName, typer.Argument(help="Which file format.")],
 ) -> None:

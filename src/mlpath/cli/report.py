@@ -28,7 +28,9 @@ if TYPE_CHECKING:
     from mlpath.model import Catalog, Profile
 
 
-@app.command()
+PANEL = "Your career"
+
+@app.command(rich_help_panel=PANEL)
 def assess(
     ctx: typer.Context,
     profile: ProfileOpt = None,
@@ -75,6 +77,9 @@ def assess(
                              "without one, edit the profile file")
         raise UsageError("no profile given and no terminal to ask on; pass --profile FILE "
                          "(or - for standard input); `mlpath init me.yaml` writes one")
+    if update and profile == "-" and not save:
+        raise UsageError("--update saves back to the profile's file, and this one came from "
+                         "standard input; pass --save FILE as well")
     previous = None
     if profile is not None:
         previous = load_profile_file(profile, catalog)
@@ -103,8 +108,6 @@ def assess(
         _render_report(report, catalog, Format.json if json_ else fmt, settings,
                        explain=explain)
     destination = save or (profile if update else None)
-    if destination == "-":
-        raise UsageError("the profile came from standard input; pass --save FILE to keep it")
     if destination is None and profile is None:
         destination = _ask_where_to_save(settings)
     if destination:
@@ -175,7 +178,7 @@ def _render_report(report: Any, catalog: "Catalog", fmt: Format, settings: Setti
         render_table(report, settings.console(), skill_names=names, explain=explain)
 
 
-@app.command()
+@app.command(rich_help_panel=PANEL)
 def match(
     ctx: typer.Context,
     profile: ProfileFile,
@@ -206,7 +209,7 @@ def match(
     settings.console().print(matches_table(ranked, "Roles ranked by readiness"))
 
 
-@app.command()
+@app.command(rich_help_panel=PANEL)
 def plan(
     ctx: typer.Context,
     profile: ProfileFile,
@@ -255,7 +258,7 @@ def plan(
         render_plan(result, settings.console())
 
 
-@app.command()
+@app.command(rich_help_panel=PANEL)
 def diff(
     ctx: typer.Context,
     old: Annotated[str, typer.Argument(metavar="OLD", help="The earlier profile.")],
@@ -289,7 +292,7 @@ def diff(
     render_diff(result, settings.console())
 
 
-@app.command()
+@app.command(rich_help_panel=PANEL)
 def progress(
     ctx: typer.Context,
     profile: Annotated[str, typer.Option("--profile", "-p", metavar="FILE",

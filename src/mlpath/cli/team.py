@@ -24,13 +24,15 @@ if TYPE_CHECKING:
     from mlpath.profile import Entry
 
 
+PANEL = "Your career"
+
 class TeamFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
 
 
-@app.command()
+@app.command(rich_help_panel=PANEL)
 def team(
     ctx: typer.Context,
     paths: Annotated[list[str], typer.Argument(
