@@ -53,7 +53,7 @@ def test_unknown_ids_are_usage_errors_with_close_matches(run: Run) -> None:
     result = run("roles", "show", "ml-enginer")
     assert result.code == 2, result
     assert result.stderr == ("mlpath: error: unknown role 'ml-enginer'; did you mean "
-                             "'ml-engineer'?; `mlpath roles` lists them\n")
+                             "'ml-engineer'? (`mlpath roles` lists them)\n")
     assert result.stdout == ""
     skill = run("skills", "show", "pytorh")
     assert skill.code == 2 and "did you mean 'pytorch'?" in skill.stderr, skill

@@ -394,7 +394,7 @@ def get_role(catalog: Catalog, role_id: str) -> Role:
     role = catalog.roles.get(role_id)
     if role is None:
         raise UsageError(_unknown("role", role_id, list(catalog.roles))
-                         + "; `mlpath roles` lists them")
+                         + " (`mlpath roles` lists them)")
     return role
 
 
@@ -402,7 +402,7 @@ def get_skill(catalog: Catalog, skill_id: str) -> Skill:
     skill = catalog.skills.get(skill_id)
     if skill is None:
         raise UsageError(_unknown("skill", skill_id, list(catalog.skills))
-                         + "; `mlpath skills` lists them")
+                         + " (`mlpath skills` lists them)")
     return skill
 
 

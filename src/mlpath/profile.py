@@ -210,6 +210,9 @@ def team_entries(paths: Iterable[str]) -> Iterator[Entry]:
         elif folder.suffix == ".jsonl":
             yield from _json_lines(path)
             continue
+        elif not folder.exists():
+            yield Entry(path, path, None, f"{path}: no such file or folder")
+            continue
         else:
             files = [path]
         for file in files:

@@ -79,8 +79,8 @@ def team(
             streamed += 1
             continue
         members.append(matcher.member(loaded))
-    if jsonl:
-        _end_team(streamed, skipped)
+    if jsonl or not members:
+        _end_team(streamed if jsonl else 0, skipped)
         return
     target_role, target_level, chosen = choose_target(catalog, members, option_role,
                                                       option_level)
