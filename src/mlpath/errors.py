@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-EXIT_OK = 0
 EXIT_DATA = 1
 EXIT_USAGE = 2
 EXIT_BELOW = 3

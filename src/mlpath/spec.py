@@ -17,7 +17,6 @@ from mlpath.errors import Problem, suggestion
 from mlpath.yamlio import Doc, DocPath
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-_ID = re.compile(ID_PATTERN)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _YAML_BOOL_WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 
@@ -347,10 +346,6 @@ class AnyOf(Spec):
 
     def schema(self) -> dict[str, Any]:
         return self._with_description({"anyOf": [spec.schema() for _, spec in self.options]})
-
-
-def is_id(value: str) -> bool:
-    return bool(_ID.match(value))
 
 
 def check(spec: Spec, doc: Doc) -> tuple[Any, list[Problem]]:
