@@ -15,7 +15,9 @@ COMMANDS = [
     ["skills", "--json"], ["skills", "show", "python"], ["milestones"], ["validate"],
     ["assess", "-p", PROFILE], ["assess", "-p", PROFILE, "--json"],
     ["assess", "-p", PROFILE, "--format", "markdown"], ["match", "-p", PROFILE], ["init"],
-    ["--help"],
+    ["plan", "-p", PROFILE], ["diff", PROFILE, PROFILE], ["progress", "-p", PROFILE],
+    ["team", str(Path(PROFILE).parent)], ["team", str(Path(PROFILE).parent), "--jsonl"],
+    ["schema", "profile"], ["--help"],
 ]
 
 

@@ -52,6 +52,9 @@ COMMANDS = [
     ["roles"], ["roles", "show", "evil-role"], ["skills"], ["skills", "show", "evil-skill"],
     ["assess", "-p", "{me}"], ["assess", "-p", "{me}", "--explain"],
     ["assess", "-p", "{me}", "--format", "markdown"], ["match", "-p", "{me}"], ["milestones"],
+    ["plan", "-p", "{me}"], ["plan", "-p", "{me}", "--format", "markdown"],
+    ["diff", "{me}", "{me}"], ["progress", "-p", "{me}"], ["team", "{me}"],
+    ["team", "{me}", "--format", "csv"],
 ]
 
 
@@ -63,14 +66,16 @@ def test_no_markup_or_control_characters_reach_the_terminal(run: Run, hostile_pa
     assert result.code == 0, result
     for stream in (result.stdout, result.stderr):
         assert not any(c in stream for c in "\x1b\x07\x9b"), repr(stream)
-    if args in (["roles"], ["skills"], ["milestones"]):
-        return  # listings: the hostile text is in no column they show, or nowhere
+    if args in (["roles"], ["skills"], ["milestones"]) or args[0] in ("diff", "progress"):
+        return  # the hostile text is in no column these show
     assert "[bold red]x[/] [/nope]" in result.stdout
 
 
 @pytest.mark.parametrize("args", [["roles", "--json"], ["roles", "show", "evil-role", "--json"],
                                   ["skills", "show", "evil-skill", "--json"],
-                                  ["assess", "-p", "{me}", "--json"]])
+                                  ["assess", "-p", "{me}", "--json"],
+                                  ["plan", "-p", "{me}", "--json"], ["team", "{me}", "--json"],
+                                  ["team", "{me}", "--jsonl"]])
 def test_json_stays_exact_and_valid(run: Run, hostile_pack: Path, args: list[str]) -> None:
     me = str(hostile_pack.parent / "me.yaml")
     result = run("--roles-dir", str(hostile_pack), *[a.format(me=me) for a in args])
