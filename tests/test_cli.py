@@ -81,11 +81,15 @@ def test_validate_builtin_and_packs(run: Run) -> None:
     broken = run("validate", str(DATA / "packs/broken"))
     assert broken.code == 1, broken
     lines = broken.stdout.splitlines()
-    assert len(lines) == 6
+    assert len(lines) == 8
     assert lines[0].endswith("bad-role.yaml:4:1: unknown key 'levles' (did you mean 'levels'?); "
                              "expected one of id, name, summary, responsibilities, moves, "
                              "leadership, levels")
-    assert broken.stderr == "mlpath: 6 problem(s) in 2 file(s)\n"
+    # A file with problems of shape still has its references checked, all at once.
+    assert lines[1].endswith("bad-role.yaml:10:7: unknown skill 'pyhton'; did you mean "
+                             "'python'?")
+    assert lines[4].endswith("bad-role.yaml:16:17: salary_usd.max is below salary_usd.min")
+    assert broken.stderr == "mlpath: 8 problem(s) in 2 file(s)\n"
     missing = run("validate", "no-such-dir")
     assert missing.code == 1 and "no-such-dir: no such folder" in missing.stdout
 
@@ -112,7 +116,7 @@ def test_a_pack_role_replaces_a_builtin_one(run: Run, tmp_path: Path) -> None:
 def test_a_broken_pack_stops_every_command_with_its_lines(run: Run) -> None:
     result = run("--roles-dir", str(DATA / "packs/broken"), "roles")
     assert result.code == 1 and result.stdout == "", result
-    assert len(result.stderr.splitlines()) == 6
+    assert len(result.stderr.splitlines()) == 8
     assert all(line.startswith("mlpath: error: ") for line in result.stderr.splitlines())
 
 

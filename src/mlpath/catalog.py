@@ -47,6 +47,7 @@ class DataFile:
         self.source = source
         self.doc = doc  # kept for positions; None for the compiled snapshot
         self.builtin = builtin
+        self.partial = False  # read with problems: only its references are checked
 
     def problem(self, path: DocPath, message: str, *, key: bool = False) -> Problem:
         if self.doc is None:
@@ -67,19 +68,31 @@ _SPECS = {"skills": formats.SKILLS_FILE, "milestones": formats.MILESTONES_FILE,
           "role": formats.ROLE}
 
 
-def parse_data_text(text: str, source: str) -> DataFile:
-    """Check one data file's text against its format; raise every problem at once."""
-    doc = load(text, source)
+def check_data_text(text: str, source: str) -> tuple[DataFile | None, list[Problem]]:
+    """Check one data file's text against its format.
+
+    Returns what could be read (``partial`` when there were problems, so that its
+    references can still be checked) and every problem found.
+    """
+    try:
+        doc = load(text, source)
+    except ProblemsError as exc:
+        return None, exc.problems
     kind = kind_of(doc.value)
     data, problems = check(_SPECS[kind], doc)
-    if problems:
+    if not isinstance(data, dict):
+        return None, problems
+    file = DataFile(kind, data, source, doc)
+    file.partial = bool(problems)
+    return file, problems
+
+
+def parse_data_text(text: str, source: str) -> DataFile:
+    """Check one data file's text against its format; raise every problem at once."""
+    file, problems = check_data_text(text, source)
+    if problems or file is None:
         raise ProblemsError(problems)
-    return DataFile(kind, data, source, doc)
-
-
-def read_data_file(path: str) -> DataFile:
-    text, source = read_source(path)
-    return parse_data_text(text, source)
+    return file
 
 
 def pack_files(directory: str) -> list[str]:
@@ -99,11 +112,17 @@ def read_files(paths: Iterable[str]) -> tuple[list[DataFile], list[Problem]]:
     problems: list[Problem] = []
     for path in paths:
         try:
-            loaded.append(read_data_file(path))
+            text, source = read_source(path)
         except ProblemsError as exc:
             problems.extend(exc.problems)
+            continue
         except DataError as exc:
             problems.append(Problem(path, 0, 0, str(exc).removeprefix(f"{path}: ")))
+            continue
+        file, found = check_data_text(text, source)
+        problems.extend(found)
+        if file is not None:
+            loaded.append(file)
     return loaded, problems
 
 
@@ -279,14 +298,20 @@ def assemble(files_: Sequence[DataFile]) -> tuple[Catalog, list[Problem]]:
     milestones: dict[str, tuple[Milestone, DataFile, int]] = {}
     roles: dict[str, tuple[Role, DataFile]] = {}
     for file in files_:
-        if file.kind == "skills":
-            for i, raw in enumerate(file.data["skills"]):
-                skills[raw["id"]] = (_skill(raw), file, i)
-        elif file.kind == "milestones":
-            for i, raw in enumerate(file.data["milestones"]):
-                milestones[raw["id"]] = (_milestone(raw), file, i)
-        else:
-            roles[file.data["id"]] = (_role(file, problems), file)
+        try:
+            if file.kind == "skills":
+                for i, raw in enumerate(file.data["skills"]):
+                    skills[raw["id"]] = (_skill(raw), file, i)
+            elif file.kind == "milestones":
+                for i, raw in enumerate(file.data["milestones"]):
+                    milestones[raw["id"]] = (_milestone(raw), file, i)
+            else:
+                roles[file.data["id"]] = (_role(file, problems), file)
+        except (KeyError, TypeError, ValueError):
+            if not file.partial:
+                raise
+            # A file with problems of its own, missing a part it needs to be built:
+            # its problems are already reported, and the rest of it is left unchecked.
     skill_ids = list(skills)
     for skill, file, i in skills.values():
         for j, prereq in enumerate(skill.prerequisites):
