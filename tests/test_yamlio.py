@@ -100,3 +100,22 @@ def test_stdin_is_detected_as_json_by_its_first_character() -> None:
 def test_second_document_is_refused() -> None:
     [line] = problems("skills: {}\n---\nskills: {}\n")
     assert "more than one YAML document" in line
+
+
+def test_the_pure_python_loader_behaves_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where libyaml is missing, PyYAML's pure-Python parser gives the same results."""
+    import yaml
+
+    import mlpath.yamlio
+
+    monkeypatch.setattr(mlpath.yamlio, "_yaml", lambda: (yaml, yaml.SafeLoader))
+    doc = load_yaml("name: Ada\nskills:\n  python: 4\n  sql: 010\n", "me.yaml")
+    assert doc.value == {"name": "Ada", "skills": {"python": 4, "sql": 8}}
+    assert doc.where(("skills", "sql")) == (4, 8)
+    for text, message in [("a: &x 1\nb: *x\n", "anchors and aliases"),
+                          ("[" * 100 + "]" * 100, "nested deeper than 32 levels"),
+                          ("a: 1\na: 2\n", "duplicate key 'a'"),
+                          ("x: !!python/object/apply:os.system [ls]\n", "is not allowed")]:
+        with pytest.raises(ProblemsError) as info:
+            load_yaml(text, "f.yaml")
+        assert message in info.value.lines()[0]
