@@ -11,7 +11,7 @@ import datetime
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from mlpath.engine.assess import comparison_level, rank_roles
+from mlpath.engine.assess import comparison_level, settle_target
 from mlpath.model import GENERIC_RUBRIC, SCALE_NAMES, Catalog, Level, Profile, Role, Skill, Snapshot
 from mlpath.render.console import styled
 
@@ -70,12 +70,7 @@ def run_interview(*, catalog: Catalog, prompter: Prompter, previous: Profile | N
     defaults = {**dict.fromkeys(catalog.skills, 0), **old.skills} if previous else old.skills
     ratings = _ask_ratings(prompter, _by_category(skills, catalog), defaults)
     merged = {**old.skills, **ratings}
-    target_role, target_level = role, level
-    if target_role is None:
-        best = rank_roles(catalog, merged, years)[0]
-        target_role = catalog.roles[best.role]
-        target_level = comparison_level(target_role, years)
-    assert target_level is not None
+    _, target_level = settle_target(catalog, merged, years, role, level)
     milestones = _ask_milestones(catalog, prompter, target_level, old.milestones)
     history = old.history
     if previous is not None:

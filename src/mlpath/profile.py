@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from mlpath import formats
-from mlpath.errors import Problem, ProblemsError, did_you_mean
+from mlpath.errors import MlpathError, Problem, ProblemsError, did_you_mean
 from mlpath.model import SCALE_NAMES, Catalog, Profile, Snapshot
 from mlpath.spec import check
-from mlpath.yamlio import Doc, load, read_source
+from mlpath.yamlio import MAX_BYTES, Doc, load, read_source
 
 
 def load_profile(path: str, catalog: Catalog, *, stdin_text: str | None = None) -> Profile:
@@ -200,9 +200,6 @@ def team_entries(paths: Iterable[str]) -> Iterator[Entry]:
     one JSON profile per line. A line's text is preceded by as many newlines as lines
     before it, so that problems point at the right line of the .jsonl file.
     """
-    from mlpath.errors import MlpathError
-    from mlpath.yamlio import read_source
-
     for path in paths:
         folder = Path(path)
         if folder.is_dir():
@@ -243,8 +240,6 @@ def _json_lines(path: str) -> Iterator[Entry]:
 
 
 def _lines(path: str, handle: IO[str]) -> Iterator[Entry]:
-    from mlpath.yamlio import MAX_BYTES
-
     number = 0
     while True:
         number += 1

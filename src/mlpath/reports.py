@@ -130,3 +130,5 @@ class TeamReport(NamedTuple):
     people: tuple[TeamPerson, ...]
     top_gaps: tuple[TeamGap, ...]
     milestones: tuple[TeamMilestone, ...]
+    # For small teams only: each person's gap on each skill row, in the order of ``skills``.
+    heatmap: tuple[tuple[int, ...], ...] = ()

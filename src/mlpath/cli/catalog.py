@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 PANEL = "The data"
 
+
 @roles_app.callback(invoke_without_command=True)
 def roles(ctx: typer.Context, json_: JsonFlag = False) -> None:
     """List the roles: id, name, levels and salary bands; `roles show ROLE` shows one.

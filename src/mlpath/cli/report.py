@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 PANEL = "Your career"
 
+
 @app.command(rich_help_panel=PANEL)
 def assess(
     ctx: typer.Context,
@@ -234,13 +235,11 @@ def plan(
     loaded = load_profile_file(profile, catalog)
     warn(loaded.warnings)
     target_role, target_level, _ = resolve_target(catalog, loaded, role)
-    from mlpath.engine.assess import comparison_level, rank_roles
+    from mlpath.engine.assess import settle_target
     from mlpath.engine.plan import make_plan
 
-    if target_role is None:
-        best = rank_roles(catalog, loaded.skills, loaded.years_experience)[0]
-        target_role = catalog.roles[best.role]
-    level = target_level or comparison_level(target_role, loaded.years_experience)
+    target_role, level = settle_target(catalog, loaded.skills, loaded.years_experience,
+                                       target_role, target_level)
     result = make_plan(catalog=catalog, profile=loaded, role=target_role, level=level,
                        hours_per_week=hours_per_week)
     fmt = Format.json if json_ else fmt

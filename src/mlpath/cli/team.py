@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 PANEL = "Your career"
 
+
 class TeamFormat(StrEnum):
     table = "table"
     json = "json"
@@ -99,9 +100,7 @@ def team(
     else:
         from mlpath.render.team import render_team
 
-        index = {sid: i for i, sid in enumerate(catalog.skills)}
-        render_team(report, settings.console(), ratings=[m.ratings for m in members],
-                    skill_index=index)
+        render_team(report, settings.console())
     _end_team(len(members), skipped)
 
 

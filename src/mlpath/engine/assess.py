@@ -89,6 +89,15 @@ def rank_roles(catalog: Catalog, ratings: Mapping[str, int], years: float | None
     return sorted(matches, key=lambda m: (-m.readiness, m.role))
 
 
+def settle_target(catalog: Catalog, ratings: Mapping[str, int], years: float | None,
+                  role: Role | None = None, level: Level | None = None) -> tuple[Role, Level]:
+    """The role given, at the level given or else its comparison level; with no role,
+    the best-matching role at its comparison level (DESIGN §2)."""
+    if role is None:
+        role = catalog.roles[rank_roles(catalog, ratings, years)[0].role]
+    return role, level or comparison_level(role, years)
+
+
 def prerequisite_closure(catalog: Catalog) -> dict[str, frozenset[str]]:
     """For each skill, every skill it needs first, directly or not."""
     return _closure(tuple((s.id, s.prerequisites) for s in catalog.skills.values()))
@@ -306,11 +315,8 @@ def assess(*, catalog: Catalog, profile: Profile, role: Role | None = None,
     """
     ratings = profile.skills
     if role is None:
-        best = rank_roles(catalog, ratings, profile.years_experience)[0]
-        role = catalog.roles[best.role]
         chosen = "best-fit"
-    if level is None:
-        level = comparison_level(role, profile.years_experience)
+    role, level = settle_target(catalog, ratings, profile.years_experience, role, level)
     needs = prerequisite_closure(catalog)
     rows = skill_rows(catalog, level, ratings, needs)
     score = readiness(level, ratings)

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-from mlpath.engine.assess import comparison_level, rank_roles, readiness
+from mlpath.engine.assess import comparison_level, rank_roles, readiness, settle_target
 from mlpath.model import Catalog, Level, Profile, Role
 from mlpath.reports import Diff, Point, Progress, RoleChange, SkillChange
 
 TOP_MATCHES = 3
 
 
-def target_of(catalog: Catalog, profile: Profile) -> tuple[Role, Level]:
-    """The profile's target at its level (or comparison level), else its best fit."""
-    if profile.target:
-        role_id, _, level_id = profile.target.partition(":")
-        role = catalog.roles[role_id]
-        level = role.level(level_id) if level_id else None
-        return role, level or comparison_level(role, profile.years_experience)
-    best = rank_roles(catalog, profile.skills, profile.years_experience)[0]
-    role = catalog.roles[best.role]
-    return role, comparison_level(role, profile.years_experience)
-
-
 def diff(*, catalog: Catalog, old: Profile, new: Profile, role: Role | None = None,
          level: Level | None = None) -> Diff:
-    """Skills that changed, and readiness before and after for the target and top matches.
+    """Skills that changed, and readiness before and after for ``role`` (default: NEW's best
+    fit) and the roles that fit NEW best after it.
 
     Each role is compared at the same level on both sides (the new profile's), so that
     a change of years does not hide a change of skills.
@@ -35,11 +24,7 @@ def diff(*, catalog: Catalog, old: Profile, new: Profile, role: Role | None = No
                     old.skills.get(sid), new.skills.get(sid),
                     new.skills.get(sid, 0) - old.skills.get(sid, 0))
         for sid in ids if old.skills.get(sid, 0) != new.skills.get(sid, 0))
-    if role is None:
-        role, level = target_of(catalog, new)
-    elif level is None:
-        level = comparison_level(role, new.years_experience)
-    assert level is not None
+    role, level = settle_target(catalog, new.skills, new.years_experience, role, level)
     levels = [(role, level)]
     for match in rank_roles(catalog, new.skills, new.years_experience, exclude=[role.id]):
         if len(levels) > TOP_MATCHES:
@@ -59,11 +44,7 @@ def _role_change(role: Role, level: Level, old: Profile, new: Profile) -> RoleCh
 def progress(*, catalog: Catalog, profile: Profile, role: Role | None = None,
              level: Level | None = None) -> Progress:
     """Readiness at each dated snapshot in ``history``, then now, at one fixed level."""
-    if role is None:
-        role, level = target_of(catalog, profile)
-    elif level is None:
-        level = comparison_level(role, profile.years_experience)
-    assert level is not None
+    role, level = settle_target(catalog, profile.skills, profile.years_experience, role, level)
     points = [Point(snap.date, readiness(level, snap.skills))
               for snap in sorted(profile.history, key=lambda s: s.date)]
     points.append(Point("now", readiness(level, profile.skills)))

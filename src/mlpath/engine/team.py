@@ -15,6 +15,7 @@ from mlpath.reports import Member, TeamGap, TeamMilestone, TeamPerson, TeamRepor
 
 TOP_TEAM_GAPS = 5
 TOP_PERSON_GAPS = 5  # kept per person, for the CSV
+HEATMAP_PEOPLE = 40  # past this, a person-by-skill grid is unreadable in any terminal
 RESOURCES_PER_TEAM_GAP = 2
 _COST_ORDER = {"free": 0, "freemium": 1, "paid": 2}
 
@@ -102,8 +103,10 @@ def summarize(*, catalog: Catalog, members: Sequence[Member], role: Role, level:
         for required, ids in ((True, level.milestones_required),
                               (False, level.milestones_recommended))
         for mid in ids if mid in catalog.milestones)
+    heatmap = tuple(tuple(max(0, target - m.ratings[at]) for at, _, target, _ in plan)
+                    for m in members) if len(members) <= HEATMAP_PEOPLE else ()
     return TeamReport(role, level, chosen, len(members), skipped, tuple(skills), tuple(people),
-                      top_gaps, milestones)
+                      top_gaps, milestones, heatmap)
 
 
 def _person(m: Member, plan: list[tuple[int, str, int, float]], need: float,

@@ -18,13 +18,12 @@ CLOSEST = 10
 GAP_STYLE = ("green", "yellow", "dark_orange", "red", "red", "red")
 
 
-def heatmap_fits(report: TeamReport, width: int) -> int:
+def heatmap_fits(width: int) -> int:
     """How many people columns fit beside the skill names and the numbers."""
     return max(0, (width - 52) // 3)
 
 
-def render_team(report: TeamReport, console: Console, *, ratings: list[bytes] | None = None,
-                skill_index: dict[str, int] | None = None) -> None:
+def render_team(report: TeamReport, console: Console) -> None:
     from rich.table import Table
 
     level, people = report.level, report.people
@@ -35,8 +34,8 @@ def render_team(report: TeamReport, console: Console, *, ratings: list[bytes] | 
     reached = sum(1 for p in people if p.reached)
     mean = sum(p.readiness for p in people) / len(people) if people else 0.0
     console.print(styled(f"Ready: {reached} of {report.members} · mean readiness {mean:.1f}%"))
-    columns = heatmap_fits(report, console.width)
-    show_people = ratings is not None and skill_index is not None and 0 < len(people) <= columns
+    columns = heatmap_fits(console.width)
+    show_people = bool(report.heatmap) and len(people) <= columns
     table = Table(box=None, pad_edge=False, title=styled(("Skills", "bold")),
                   title_justify="left")
     table.add_column("Skill", ratio=1, overflow="fold", min_width=16)
@@ -47,12 +46,11 @@ def render_team(report: TeamReport, console: Console, *, ratings: list[bytes] | 
     table.add_column("Short", justify="right", no_wrap=True)
     table.add_column("Mean gap", justify="right", no_wrap=True)
     table.add_column("Worst", justify="right", no_wrap=True)
-    for s in report.skills:
+    for row, s in enumerate(report.skills):
         cells: list[RenderableType] = [styled(s.name), str(s.required)]
         if show_people:
-            assert ratings is not None and skill_index is not None
-            for vector in ratings:
-                gap = max(0, s.required - vector[skill_index[s.id]])
+            for gaps in report.heatmap:
+                gap = gaps[row]
                 cells.append(styled(("·" if not gap else str(gap), GAP_STYLE[gap])))
         share = s.below / report.members if report.members else 0
         cells += [styled((f"{s.below}", "red" if share >= 0.5 else "")),
