@@ -49,6 +49,9 @@ class Skill(NamedTuple):
     prerequisites: tuple[str, ...] = ()
     rubric: tuple[str, ...] = GENERIC_RUBRIC
     resources: tuple[Resource, ...] = ()
+    # checklist[n - 1]: what a person at level n has done in the last year (levels 1-5)
+    checklist: tuple[tuple[str, ...], ...] = ()
+    aliases: tuple[str, ...] = ()  # words and tools that signal the skill in a job ad
 
 
 class Requirement(NamedTuple):
@@ -61,6 +64,7 @@ class SalaryBand(NamedTuple):
     min: int
     max: int | None  # None: "exceeding min"
     source: str
+    basis: str = "general"  # "role": the guide's figure for this role; "general": for the stage
 
 
 class Level(NamedTuple):
@@ -72,6 +76,7 @@ class Level(NamedTuple):
     requirements: tuple[Requirement, ...]
     milestones_required: tuple[str, ...] = ()
     milestones_recommended: tuple[str, ...] = ()
+    salary_note: str | None = None  # why there is no band, when ``salary`` is None
 
     def requirement(self, skill: str) -> Requirement | None:
         for req in self.requirements:
@@ -131,6 +136,8 @@ class Profile(NamedTuple):
     history: tuple[Snapshot, ...] = ()
     source: str = "-"
     warnings: tuple[str, ...] = ()
+    # skills marked ``null`` ("not rated"): they count as 0 but are reported apart
+    unrated: frozenset[str] = frozenset()
 
     def rating(self, skill: str) -> int:
         return self.skills.get(skill, 0)
