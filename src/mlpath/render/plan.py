@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from mlpath.render.console import styled
 from mlpath.render.markdown import md, md_resource
-from mlpath.render.text import number
+from mlpath.render.text import number, percent
 from mlpath.reports import Plan, Step
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def render_plan(plan: Plan, console: Console) -> None:
 
 def render_plan_markdown(plan: Plan) -> str:
     lines = [f"# Learning plan: {md(plan.level.title)} (`{plan.role.id}:{plan.level.id}`)", "",
-             f"Ready now: {plan.readiness:g}%. Total: {number(plan.total_hours)} hours at "
+             f"Ready now: {percent(plan.readiness)}. Total: {number(plan.total_hours)} hours at "
              f"{number(plan.hours_per_week)} a week, about {plan.weeks} weeks. Hours marked ~ "
              "are mlpath's estimates.", ""]
     if not plan.steps:
