@@ -40,15 +40,26 @@ def url_line(url: str, indent: int = 0) -> Whole:
     return Whole(line)
 
 
-def resource_parts(r: Resource, indent: int) -> list[Any]:
-    """A resource as a title line that wraps under itself, then its URL, whole."""
+def resource_parts(r: Resource, indent: int, *, bullet: str = "") -> list[Any]:
+    """A resource as a title line that wraps under itself, then its URL, whole; a
+    ``bullet`` sits in the two columns left of the title."""
     from mlpath.render.console import styled
     from mlpath.render.text import number
 
     facts = [r.kind, r.cost]
     if r.hours is not None:
         facts.append(f"{number(r.hours)} h")
-    out: list[Any] = [indented(styled((r.title, "bold"), " · " + " · ".join(facts)), indent)]
+    title = styled((r.title, "bold"), " · " + " · ".join(facts))
+    if bullet:
+        from rich.table import Table
+
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(bullet, title)
+        out: list[Any] = [indented(grid, max(0, indent - 2))]
+    else:
+        out = [indented(title, indent)]
     if r.url:
         out.append(url_line(r.url, indent))
     return out
