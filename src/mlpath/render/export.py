@@ -46,7 +46,10 @@ def export_report(report: Report, kind: str, *, skill_names: dict[str, str],
                       color_system="truecolor" if colour else None, safe_box=True)
     render_table(report, console, skill_names=skill_names, explain=explain, gap_limit=None)
     if kind == "svg":
-        return svg_links(offline_svg(console.export_svg(title=f"mlpath · {report.target.title}")))
+        from mlpath.render.escape import terminal
+
+        title = terminal(f"mlpath · {report.target.title}")  # rich escapes <&>, not controls
+        return svg_links(offline_svg(console.export_svg(title=title)))
     return "".join(line.rstrip(" ") + "\n" for line in console.export_text().splitlines())
 
 
