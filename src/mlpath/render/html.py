@@ -237,11 +237,13 @@ def team_html(team: TeamReport) -> str:
     rows = [f"<tr><td>{html(s.name)}</td><td class=\"num\">{s.required}</td><td class=\"bar\">"
             + svg.meter(s.below, None, total=max(1, team.members),
                         label=f"{s.below} of {team.members} short")
-            + f"</td><td class=\"num\">{s.below}</td><td class=\"num\">{number(s.mean_gap)}</td>"
-            f"<td class=\"num\">{s.worst_gap}</td></tr>" for s in team.skills]
+            + f"</td><td class=\"num\">{s.below}</td>"
+            f"<td class=\"num wide\">{number(s.mean_gap)}</td>"
+            f"<td class=\"num wide\">{s.worst_gap}</td></tr>" for s in team.skills]
     out.append("<section><h2>Skills</h2><table><thead><tr><th>Skill</th>"
-               '<th class="num">Need</th><th>People short</th><th class="num">Short</th>'
-               '<th class="num">Mean gap</th><th class="num">Worst</th></tr></thead>'
+               '<th class="num">Need</th><th>Short</th><th class="num">of '
+               f'{team.members}</th><th class="num wide">Mean gap</th>'
+               '<th class="num wide">Worst</th></tr></thead>'
                f"<tbody>{''.join(rows)}</tbody></table></section>")
     if team.top_gaps:
         items = []
