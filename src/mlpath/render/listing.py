@@ -8,7 +8,7 @@ from mlpath.model import Catalog, Milestone, Role, Skill
 from mlpath.render.console import styled
 from mlpath.render.table import hanging
 from mlpath.render.text import band, band_short, number
-from mlpath.render.widgets import emit, resource_parts
+from mlpath.render.widgets import emit, indented, resource_parts
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -17,6 +17,16 @@ if TYPE_CHECKING:
 def render_roles(catalog: Catalog, console: Console) -> None:
     from rich.table import Table
 
+    if console.width < 50:  # a list: each role's id, name and bands on lines of their own
+        console.print(styled(("Roles", "bold"), ("  salary in USD a year", "dim")))
+        for role in catalog.roles.values():
+            name = role.name + ("" if role.origin == "built-in" else f" [{role.origin}]")
+            bands = [f"{lv.id} {band_short(lv.salary.min, lv.salary.max)}" if lv.salary
+                     else lv.id for lv in role.levels]
+            console.print(hanging([(styled((role.id, "bold")), styled(""))]))
+            console.print(indented(styled(name, ("\n" + "\n".join(bands), "dim")), 2))
+        console.print(styled(("`mlpath roles show ID` shows one role in full.", "dim")))
+        return
     table = Table(box=None, pad_edge=False, title=styled(("Roles", "bold")), title_justify="left")
     # Narrow: the id over the name in one column, so that no column has to go.
     stacked = console.width < 80

@@ -60,6 +60,20 @@ def render_plan(plan: Plan, console: Console) -> None:
     console.print(styled(f"{'~' if estimated else ''}{number(plan.total_hours)} hours at "
                          f"{number(plan.hours_per_week)} a week: about {plan.weeks} weeks",
                          (" (~ marks mlpath's estimates)" if estimated else "", "dim")))
+    if console.width < 40:  # a list: the step on its own line, its facts under it
+        from mlpath.render.table import hanging
+
+        rows = []
+        for i, step in enumerate(plan.steps, 1):
+            body = styled((step_label(step), "bold" if not step.prerequisite_only else "yellow"),
+                          f"\nStep {i}: {hours_text(step)} · {weeks_text(step)}")
+            if step.resources:
+                body.append_text(styled(("\n" + step.resources[0].title, "dim")))
+            rows.append((f"{i}.", body))
+        console.print(hanging(rows))
+        console.print(styled(("Links and all resources: --format markdown (a checklist) or "
+                              "--json.", "dim")))
+        return
     table = Table(box=None, pad_edge=False)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Step", ratio=1, overflow="fold")

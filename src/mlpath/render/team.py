@@ -47,7 +47,8 @@ def render_team(report: TeamReport, console: Console) -> None:
         for i in range(len(people)):
             table.add_column(str(i + 1), justify="right", no_wrap=True, width=2)
     table.add_column("Short", justify="right", no_wrap=True)
-    table.add_column("Mean gap", justify="right", no_wrap=True)
+    table.add_column("Mean gap" if console.width >= 60 else "Mean\ngap", justify="right",
+                     no_wrap=True)
     table.add_column("Worst", justify="right", no_wrap=True)
     for row, s in enumerate(report.skills):
         cells: list[RenderableType] = [styled(s.name), str(s.required)]
