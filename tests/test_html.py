@@ -124,7 +124,7 @@ def test_each_page_is_one_self_contained_semantic_document(
     page, data = built[kind]
     outline = Outline()
     outline.feed(page)
-    assert page.startswith("<!doctype html>") and '<html lang="en">' in page
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
     assert outline.title.startswith("mlpath"), outline.title
     assert 'name="viewport"' in page and "@media print" in page
     assert {"main", "h1"} <= set(outline.tags)

@@ -68,7 +68,7 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 def page(title: str, body: Iterable[str]) -> str:
     """A whole document around ``body``; ``title`` is data and is escaped here."""
-    head = ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    head = ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             f"<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n"
             "<meta name=\"generator\" content=\"mlpath\">\n"
