@@ -20,7 +20,7 @@ def make_console(*, no_color: bool = False, stderr: bool = False, file: IO[str] 
 
     target = file or (sys.stderr if stderr else sys.stdout)
     if not record and not _isatty(target):  # pipes and files: no padding at line ends
-        target = StripTrailing(target)  # type: ignore[assignment]
+        target = StripTrailing(target)
     return Console(
         file=target,
         no_color=no_color or None,

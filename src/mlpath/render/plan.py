@@ -10,7 +10,7 @@ from mlpath.render.text import number, percent
 from mlpath.reports import Plan, Step
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
 
 TIMELINE = 16
 
@@ -86,7 +86,7 @@ def render_plan(plan: Plan, console: Console) -> None:
         label = styled((step_label(step), "bold" if not step.prerequisite_only else "yellow"))
         if step.resources:
             label.append_text(styled(("\n" + step.resources[0].title, "dim")))
-        row = [str(i), label, hours_text(step), weeks_text(step)]
+        row: list[RenderableType] = [str(i), label, hours_text(step), weeks_text(step)]
         if cells:
             row.append(styled((_timeline(step, plan.weeks, cells), "cyan")))
         table.add_row(*row)

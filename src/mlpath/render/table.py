@@ -43,7 +43,8 @@ def resource_line(r: Resource) -> Text:
     return line
 
 
-def hanging(rows: Sequence[tuple[str, RenderableType]], *, indent: int = 0) -> RenderableType:
+def hanging(rows: Sequence[tuple[RenderableType, RenderableType]], *, indent: int = 0
+            ) -> RenderableType:
     """Rows of (marker, body): the body wraps under itself, not under the marker."""
     from rich.padding import Padding
     from rich.table import Table

@@ -93,7 +93,7 @@ def render_team(report: TeamReport, console: Console) -> None:
     table.add_column("Ready", no_wrap=True, justify="right")
     table.add_column("Best match", overflow="fold")
     listed = people if len(people) <= CLOSEST else closest[:CLOSEST]
-    cells = 10 if console.width >= 70 else 0  # the bar goes before a name has to break
+    bar_width = 10 if console.width >= 70 else 0  # the bar goes before a name has to break
     if console.width < 60:  # narrow: one person per entry, every fact kept, nothing cut
         console.print(table.title or "")
         console.print(hanging([(percent(p.readiness).rjust(6), styled(
@@ -106,7 +106,7 @@ def render_team(report: TeamReport, console: Console) -> None:
         return
     for p in listed:
         style = readiness_style(p.readiness)
-        table.add_row(styled(p.name), styled((bar(p.readiness, 100, cells) + " " if cells
+        table.add_row(styled(p.name), styled((bar(p.readiness, 100, bar_width) + " " if bar_width
                                               else "", style), percent(p.readiness).rjust(6)),
                       styled(f"{p.best_match} {percent(p.best_readiness)}"))
     console.print(table)
