@@ -175,7 +175,9 @@ def test_table_and_markdown_reports(run: Run) -> None:
 def test_the_table_fits_narrow_terminals(run: Run, width: str) -> None:
     result = run("assess", "-p", BEN, env={"COLUMNS": width})
     assert result.code == 0, result
-    assert max(len(line) for line in result.stdout.splitlines()) <= int(width)
+    # Only a URL may run past the edge: it is never folded (issue 15).
+    assert max(len(line) for line in result.stdout.splitlines()
+               if not line.lstrip().startswith("https://")) <= int(width)
     assert "65.7%" in result.stdout
 
 

@@ -94,7 +94,8 @@ def test_many_people_get_skill_rows_instead_of_a_heatmap(run: Run, tmp_path: Pat
     assert result.code == 0, result
     assert "Mean gap" in result.stdout and "Closest to ready" in result.stdout
     assert "Cells show each person's gap" not in result.stdout
-    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    assert max(len(line) for line in result.stdout.splitlines()  # a URL may run past
+               if not line.lstrip().startswith("https://")) <= 80
     small = run("team", str(PERSONAS / "analyst.yaml"), str(PERSONAS / "manager.yaml"),
                 "--role", "head-of-ml")
     assert "Cells show each person's gap" in small.stdout

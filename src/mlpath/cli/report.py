@@ -205,9 +205,9 @@ def match(
 
         print_json(matches(ranked))
         return
-    from mlpath.render.table import matches_table
+    from mlpath.render.table import render_matches
 
-    settings.console().print(matches_table(ranked, "Roles ranked by readiness"))
+    render_matches(ranked, settings.console())
 
 
 @app.command(rich_help_panel=PANEL)

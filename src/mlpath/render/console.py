@@ -16,8 +16,13 @@ def make_console(*, no_color: bool = False, stderr: bool = False, file: IO[str] 
                  record: bool = False, width: int | None = None) -> Console:
     from rich.console import Console
 
+    from mlpath.render.widgets import StripTrailing
+
+    target = file or (sys.stderr if stderr else sys.stdout)
+    if not record and not _isatty(target):  # pipes and files: no padding at line ends
+        target = StripTrailing(target)
     return Console(
-        file=file or (sys.stderr if stderr else sys.stdout),
+        file=target,
         no_color=no_color or None,
         highlight=False,
         markup=False,
@@ -26,6 +31,13 @@ def make_console(*, no_color: bool = False, stderr: bool = False, file: IO[str] 
         width=width,
         safe_box=True,
     )
+
+
+def _isatty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or unusual stream
+        return False
 
 
 def bar(value: float, total: float, cells: int) -> str:

@@ -7,7 +7,6 @@ Additions to the contract are allowed; renames are not. Output goes through
 from __future__ import annotations
 
 import json
-import re
 from typing import TYPE_CHECKING, Any
 
 from mlpath import __version__
@@ -23,14 +22,12 @@ from mlpath.model import (
     SalaryBand,
     Skill,
 )
+from mlpath.render.escape import json_text
 
 if TYPE_CHECKING:  # annotations only: assess --json need not define these
     from mlpath.reports import Diff, Plan, Progress, TeamReport
 
 SCHEMA_VERSION = 1
-# json.dumps escapes C0 controls; C1 controls and DEL are escaped here as well, so
-# that JSON printed on a terminal can never carry an escape sequence.
-_C1 = re.compile("[\x7f-\x9f\u2028\u2029]")
 
 
 def dumps(value: Any, *, compact: bool = False) -> str:
@@ -39,7 +36,9 @@ def dumps(value: Any, *, compact: bool = False) -> str:
         text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     else:
         text = json.dumps(value, ensure_ascii=False, indent=2)
-    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    # json.dumps escapes C0 controls; json_text escapes C1 controls and DEL as well, so
+    # that JSON printed on a terminal can never carry an escape sequence.
+    return json_text(text)
 
 
 def _num(value: float) -> float | int:

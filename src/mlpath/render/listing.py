@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING
 
 from mlpath.model import Catalog, Milestone, Role, Skill
 from mlpath.render.console import styled
-from mlpath.render.table import hanging, resource_line
+from mlpath.render.table import hanging
 from mlpath.render.text import band, band_short, number
+from mlpath.render.widgets import emit, indented, resource_parts
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -16,16 +17,33 @@ if TYPE_CHECKING:
 def render_roles(catalog: Catalog, console: Console) -> None:
     from rich.table import Table
 
+    if console.width < 50:  # a list: each role's id, name and bands on lines of their own
+        console.print(styled(("Roles", "bold"), ("  salary in USD a year", "dim")))
+        for role in catalog.roles.values():
+            name = role.name + ("" if role.origin == "built-in" else f" [{role.origin}]")
+            bands = [f"{lv.id} {band_short(lv.salary.min, lv.salary.max)}" if lv.salary
+                     else lv.id for lv in role.levels]
+            console.print(hanging([(styled((role.id, "bold")), styled(""))]))
+            console.print(indented(styled(name, ("\n" + "\n".join(bands), "dim")), 2))
+        console.print(styled(("`mlpath roles show ID` shows one role in full.", "dim")))
+        return
     table = Table(box=None, pad_edge=False, title=styled(("Roles", "bold")), title_justify="left")
-    table.add_column("Id", no_wrap=True, style="bold")
-    table.add_column("Name", overflow="fold")
-    table.add_column("Levels and salary, USD a year", overflow="fold")
+    # Narrow: the id over the name in one column, so that no column has to go.
+    stacked = console.width < 80
+    table.add_column("Role" if stacked else "Id", no_wrap=not stacked, style="bold")
+    if not stacked:
+        table.add_column("Name", overflow="fold")
+    table.add_column("Salary, USD", no_wrap=True)
     for role in catalog.roles.values():
-        salaries = " · ".join(
+        # One level per line: a level and its band never part across lines.
+        salaries = "\n".join(
             f"{lv.id} {band_short(lv.salary.min, lv.salary.max) if lv.salary else ''}".strip()
             for lv in role.levels)
         name = role.name + ("" if role.origin == "built-in" else f" [{role.origin}]")
-        table.add_row(styled(role.id), styled(name), styled(salaries))
+        if stacked:
+            table.add_row(styled(role.id, ("\n" + name, "not bold")), styled(salaries))
+        else:
+            table.add_row(styled(role.id), styled(name), styled(salaries))
     console.print(table)
     console.print(styled(("`mlpath roles show ID` shows one role in full.", "dim")))
 
@@ -35,8 +53,7 @@ def render_role(role: Role, catalog: Catalog, console: Console) -> None:
 
     console.print(styled((role.name, "bold"), f"  ({role.id})"))
     console.print(styled(role.summary))
-    for item in role.responsibilities:
-        console.print(styled("  • " + item))
+    console.print(hanging([("•", styled(item)) for item in role.responsibilities], indent=1))
     for lv in role.levels:
         years = f"{number(lv.years_min)}+" if lv.years_max is None else (
             f"{number(lv.years_min)}–{number(lv.years_max)}")
@@ -67,7 +84,8 @@ def render_role(role: Role, catalog: Catalog, console: Console) -> None:
             console.print(hanging([("Milestones", styled("; ".join(parts)))], indent=1))
     if role.moves:
         console.print()
-        console.print(styled(("Moves to ", "dim"), ", ".join(role.moves)))
+        moves = [catalog.roles[m].name if m in catalog.roles else m for m in role.moves]
+        console.print(hanging([(styled(("Moves to", "dim")), styled(", ".join(moves)))]))
 
 
 def render_skills(catalog: Catalog, console: Console) -> None:
@@ -100,7 +118,7 @@ def render_skill(skill: Skill, catalog: Catalog, console: Console) -> None:
                           indent=1))
     console.print()
     console.print(styled(("Resources", "bold")))
-    console.print(hanging([("•", resource_line(r)) for r in skill.resources], indent=1))
+    emit(console, [part for r in skill.resources for part in resource_parts(r, 3, bullet="•")])
 
 
 def render_milestones(catalog: Catalog, console: Console) -> None:
@@ -110,5 +128,5 @@ def render_milestones(catalog: Catalog, console: Console) -> None:
     for category, items in by_category.items():
         console.print(styled((category, "bold")))
         for m in items:
-            console.print(styled(("  " + m.id, "cyan"), "  " + m.name))
-            console.print(styled(("    " + m.description, "dim")))
+            console.print(hanging([(styled((m.id, "cyan")),
+                                    styled(m.name, ("\n" + m.description, "dim")))], indent=1))

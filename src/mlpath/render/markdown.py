@@ -3,25 +3,29 @@
 from __future__ import annotations
 
 from mlpath.model import Report, Resource
-from mlpath.render.text import band, clean, number
+from mlpath.render.escape import markdown, markdown_url
+from mlpath.render.text import band, number, percent
 
 _STEP = {"close-gaps": "Close the gaps", "level-up": "Level up", "lateral": "Move sideways",
          "leadership": "Step into leadership", "none": "No further step"}
 
 
 def md(text: str) -> str:
-    """Data text made safe for a Markdown table cell or line."""
-    return clean(text).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+    """Data text made safe for a Markdown table cell or line (render/escape.py)."""
+    return markdown(text)
 
 
 def md_resource(r: Resource) -> str:
-    """A resource as one Markdown list item's text: a link when there is one."""
-    title = f"[{md(r.title)}]({md(r.url)})" if r.url else md(r.title)
+    """A resource as one Markdown list item's text: a link when there is a safe one."""
+    url = markdown_url(r.url)
+    title = f"[{md(r.title)}]({url})" if url else md(r.title)
+    if r.url and not url:  # not http(s): shown as text, never a link
+        title += f" ({md(r.url)})"
     hours = f", {number(r.hours)} h" if r.hours is not None else ""
-    return f"{title} ({r.kind}, {r.cost}{hours})"
+    return f"{title} ({md(r.kind)}, {md(r.cost)}{hours})"
 
 
-def render_report(report: Report) -> str:
+def render_report(report: Report, *, skill_names: dict[str, str] | None = None) -> str:
     t = report.target
     who = md(report.profile_name or report.profile_source)
     lines = [f"# mlpath report: {who}", ""]
@@ -33,20 +37,25 @@ def render_report(report: Report) -> str:
     if report.years_experience is not None:
         lines.append(f"- **Experience:** {number(report.years_experience)} years")
     verdict = "ready" if report.reached else "not yet ready (85% is ready)"
-    lines += [f"- **Readiness:** {report.readiness:g}% — {verdict}", "", "## Skills", "",
+    lines += [f"- **Readiness:** {percent(report.readiness)} — {verdict}", "", "## Skills", "",
               "| Skill | Have | Need | Weight | Status |", "|---|---:|---:|---:|---|"]
     for s in report.skills:
         status = f"gap {s.gap}" if s.gap else s.status
         lines.append(f"| {md(s.name)} | {s.current} | {s.required} | {number(s.weight)} | "
-                     f"{status} |")
+                     f"{md(status)} |")
     lines += ["", "## Gaps, highest priority first", ""]
     if not report.gaps:
         lines.append("None: you meet every requirement.")
+    names = skill_names or {}
     for i, g in enumerate(report.gaps, 1):
-        first = f" — learn {', '.join(g.learn_first)} first" if g.learn_first else ""
-        lines.append(f"{i}. **{md(g.name)}**: {g.current} → {g.required} "
+        first = (" — learn " + ", ".join(md(names.get(s, s)) for s in g.learn_first) + " first"
+                 if g.learn_first else "")
+        marker = f"{i}. "
+        lines.append(f"{marker}**{md(g.name)}**: {g.current} → {g.required} "
                      f"(priority {number(g.priority)}){first}")
-        lines.extend(f"   - {md_resource(r)}" for r in g.resources)
+        # CommonMark: a sub-list belongs to the item only when indented by the width of
+        # the item's marker ("10. " is four wide), else the ordered list restarts.
+        lines.extend(f"{' ' * len(marker)}- {md_resource(r)}" for r in g.resources)
     if report.milestones:
         lines += ["", "## Milestones", ""]
         for m in report.milestones:
@@ -59,12 +68,13 @@ def render_report(report: Report) -> str:
               + (f" → {md(step.title)} (`{step.role}:{step.level}`)" if step.title else "")
               + f". {md(step.summary)}"]
     if step.salary:
-        lines.append(f"Salary there: {band(step.salary.min, step.salary.max)} "
-                     f"({md(step.salary.source)}).")
+        lines += ["", f"Salary there: {band(step.salary.min, step.salary.max)} "
+                     f"({md(step.salary.source)})."]
     if report.matches:
         lines += ["", "## Other roles that fit", "", "| Role | Level | Readiness |",
                   "|---|---|---:|"]
-        lines += [f"| {md(m.name)} | {m.level} | {m.readiness:g}% |" for m in report.matches]
+        lines += [f"| {md(m.name)} | {md(m.level)} | {percent(m.readiness)} |"
+                  for m in report.matches]
     if report.warnings:
         lines += ["", "## Warnings", ""] + [f"- {md(w)}" for w in report.warnings]
     return "\n".join(lines) + "\n"

@@ -6,13 +6,21 @@ from typing import TYPE_CHECKING
 
 from mlpath.render.console import styled
 from mlpath.render.markdown import md, md_resource
-from mlpath.render.text import number
+from mlpath.render.text import number, percent
 from mlpath.reports import Plan, Step
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
 
 TIMELINE = 16
+
+
+def timeline_cells(width: int) -> int:
+    """The timeline is decoration: 0 (gone) when the Step column would drop under 24
+    columns, wider on wide terminals."""
+    if width - 22 - (TIMELINE + 1) < 24:
+        return 0
+    return max(TIMELINE, min(48, width // 4)) if width >= 120 else TIMELINE
 
 
 def hours_text(step: Step) -> str:
@@ -31,19 +39,20 @@ def step_label(step: Step) -> str:
     return f"{step.name} {step.start} → {step.end}{note}"
 
 
-def _timeline(step: Step, weeks: int) -> str:
-    if weeks <= 0:
+def _timeline(step: Step, weeks: int, cells: int = TIMELINE) -> str:
+    if weeks <= 0 or cells <= 0:
         return ""
-    first = (step.start_week - 1) * TIMELINE // weeks
-    last = max(first + 1, -(-step.end_week * TIMELINE // weeks))
-    return " " * first + "█" * (last - first) + " " * (TIMELINE - last)
+    first = (step.start_week - 1) * cells // weeks
+    last = max(first + 1, -(-step.end_week * cells // weeks))
+    return " " * first + "█" * (last - first) + " " * (cells - last)
 
 
 def render_plan(plan: Plan, console: Console) -> None:
     from rich.table import Table
 
     console.print(styled(("Learning plan", "bold"), " for ", (plan.level.title, "bold"),
-                         f" ({plan.role.id}:{plan.level.id}) · {plan.readiness:g}% ready now"))
+                         f" ({plan.role.id}:{plan.level.id}) · {percent(plan.readiness)} "
+                         "ready now"))
     if not plan.steps:
         console.print(styled("Nothing to learn for this level: you meet every requirement."))
         return
@@ -51,18 +60,36 @@ def render_plan(plan: Plan, console: Console) -> None:
     console.print(styled(f"{'~' if estimated else ''}{number(plan.total_hours)} hours at "
                          f"{number(plan.hours_per_week)} a week: about {plan.weeks} weeks",
                          (" (~ marks mlpath's estimates)" if estimated else "", "dim")))
+    if console.width < 40:  # a list: the step on its own line, its facts under it
+        from mlpath.render.table import hanging
+
+        rows = []
+        for i, step in enumerate(plan.steps, 1):
+            body = styled((step_label(step), "bold" if not step.prerequisite_only else "yellow"),
+                          f"\nStep {i}: {hours_text(step)} · {weeks_text(step)}")
+            if step.resources:
+                body.append_text(styled(("\n" + step.resources[0].title, "dim")))
+            rows.append((f"{i}.", body))
+        console.print(hanging(rows))
+        console.print(styled(("Links and all resources: --format markdown (a checklist) or "
+                              "--json.", "dim")))
+        return
     table = Table(box=None, pad_edge=False)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Step", ratio=1, overflow="fold")
     table.add_column("Hours", justify="right", no_wrap=True)
     table.add_column("When", no_wrap=True)
-    table.add_column("Timeline", no_wrap=True, max_width=TIMELINE)
+    cells = timeline_cells(console.width)
+    if cells:
+        table.add_column("Timeline", no_wrap=True, max_width=cells)
     for i, step in enumerate(plan.steps, 1):
         label = styled((step_label(step), "bold" if not step.prerequisite_only else "yellow"))
         if step.resources:
             label.append_text(styled(("\n" + step.resources[0].title, "dim")))
-        table.add_row(str(i), label, hours_text(step), weeks_text(step),
-                      styled((_timeline(step, plan.weeks), "cyan")))
+        row: list[RenderableType] = [str(i), label, hours_text(step), weeks_text(step)]
+        if cells:
+            row.append(styled((_timeline(step, plan.weeks, cells), "cyan")))
+        table.add_row(*row)
     console.print(table)
     console.print(styled(("Links and all resources: --format markdown (a checklist) or --json.",
                           "dim")))
@@ -70,7 +97,7 @@ def render_plan(plan: Plan, console: Console) -> None:
 
 def render_plan_markdown(plan: Plan) -> str:
     lines = [f"# Learning plan: {md(plan.level.title)} (`{plan.role.id}:{plan.level.id}`)", "",
-             f"Ready now: {plan.readiness:g}%. Total: {number(plan.total_hours)} hours at "
+             f"Ready now: {percent(plan.readiness)}. Total: {number(plan.total_hours)} hours at "
              f"{number(plan.hours_per_week)} a week, about {plan.weeks} weeks. Hours marked ~ "
              "are mlpath's estimates.", ""]
     if not plan.steps:

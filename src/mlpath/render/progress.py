@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from mlpath.render.console import bar, styled
 from mlpath.render.table import readiness_style
+from mlpath.render.text import percent
+from mlpath.render.widgets import bar_cells, indented
 from mlpath.reports import Diff, Progress
 
 if TYPE_CHECKING:
@@ -30,8 +32,8 @@ def render_diff(result: Diff, console: Console) -> None:
         table.add_column("Change", justify="right", no_wrap=True)
         for s in result.skills:
             style = "green" if s.change > 0 else "red" if s.change < 0 else ""
-            table.add_row(styled(s.name), "—" if s.before is None else str(s.before),
-                          "—" if s.after is None else str(s.after),
+            table.add_row(styled(s.name), styled("—" if s.before is None else str(s.before)),
+                          styled("—" if s.after is None else str(s.after)),
                           styled((("new " if s.before is None else "") + _signed(s.change),
                                   style)))
         console.print(table)
@@ -44,8 +46,8 @@ def render_diff(result: Diff, console: Console) -> None:
     table.add_column("Change", justify="right", no_wrap=True)
     for r in result.roles:
         style = "green" if r.change > 0 else "red" if r.change < 0 else ""
-        table.add_row(styled(r.name), r.level, f"{r.before:g}%", f"{r.after:g}%",
-                      styled((_signed(r.change), style)))
+        table.add_row(styled(r.name), styled(r.level), percent(r.before), percent(r.after),
+                      styled((f"{r.change:+.1f}" if r.change else "0", style)))
     console.print(table)
 
 
@@ -55,13 +57,17 @@ def render_progress(result: Progress, console: Console) -> None:
     console.print(styled(("Progress", "bold"), " towards ", (result.level.title, "bold"),
                          f" ({result.role.id}:{result.level.id})"))
     if len(result.points) == 1:
-        console.print(styled(("  No history yet: `mlpath assess --profile FILE --update` "
-                              "keeps dated ratings.", "dim")))
+        console.print(indented(styled(("No history yet: `mlpath assess --profile FILE "
+                                       "--update` keeps dated ratings.", "dim")), 2))
     table = Table(box=None, pad_edge=False)
     table.add_column("Date", no_wrap=True)
     table.add_column("Readiness", ratio=1, no_wrap=True)
+    # The date and the number are the content; the bar takes what room is left.
+    date_width = max([4, *(len(p.date) for p in result.points)])  # 4: the "Date" header
+    cells = bar_cells(console.width - date_width - 10, most=30)
     for point in result.points:
         style = readiness_style(point.readiness)
-        table.add_row(point.date, styled((bar(point.readiness, 100, 30), style),
-                                         f" {point.readiness:g}%"))
+        meter = bar(point.readiness, 100, cells) + " " if cells else ""
+        table.add_row(styled(point.date), styled((meter, style),
+                                                 percent(point.readiness).rjust(6)))
     console.print(table)

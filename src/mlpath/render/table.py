@@ -7,11 +7,13 @@ Every string from data reaches rich as a ``Text`` (never as markup) after
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mlpath.model import READY_AT, Match, Report, Resource
 from mlpath.render.console import bar, styled
-from mlpath.render.text import band, clean, number
+from mlpath.render.escape import safe_url
+from mlpath.render.text import band, clean, number, percent
+from mlpath.render.widgets import bar_cells, emit, indented, resource_parts
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -27,17 +29,22 @@ def readiness_style(score: float) -> str:
 
 
 def resource_line(r: Resource) -> Text:
+    """A resource's title and facts, and its URL below (inside a table cell, where the URL
+    may fold; the report views use ``widgets.resource_parts``, which never folds it)."""
     facts = [r.kind, r.cost]
     if r.hours is not None:
         facts.append(f"{number(r.hours)} h")
     line = styled((r.title, "bold"), " · " + " · ".join(facts))
     if r.url:
+        from rich.style import Style
+
         line.append("\n")
-        line.append(clean(r.url), style=f"blue link {clean(r.url)}")
+        line.append(clean(r.url), style=Style(color="blue", link=safe_url(r.url)))
     return line
 
 
-def hanging(rows: Sequence[tuple[str, RenderableType]], *, indent: int = 0) -> RenderableType:
+def hanging(rows: Sequence[tuple[RenderableType, RenderableType]], *, indent: int = 0
+            ) -> RenderableType:
     """Rows of (marker, body): the body wraps under itself, not under the marker."""
     from rich.padding import Padding
     from rich.table import Table
@@ -50,7 +57,7 @@ def hanging(rows: Sequence[tuple[str, RenderableType]], *, indent: int = 0) -> R
     return Padding(grid, (0, 0, 0, indent))
 
 
-def header(report: Report) -> RenderableType:
+def header(report: Report, width: int = 100) -> RenderableType:
     from rich.panel import Panel
 
     target = report.target
@@ -66,14 +73,23 @@ def header(report: Report) -> RenderableType:
                                band(target.salary.min, target.salary.max) + " a year (USD)"))
     style = readiness_style(report.readiness)
     verdict = "ready" if report.reached else f"not yet ({READY_AT:g}% is ready)"
-    body.append_text(styled("\n", ("Ready   ", "dim"), (bar(report.readiness, 100, 20), style),
-                           " ", (f"{report.readiness:g}%", f"bold {style}"), "  " + verdict))
-    return Panel(body, title=styled(("mlpath", "bold"), " · " + who + years), title_align="left",
-                 expand=False)
+    cells = bar_cells(width - 45, most=20)
+    meter = (bar(report.readiness, 100, cells) + " ") if cells else ""
+    body.append_text(styled("\n", ("Ready   ", "dim"), (meter, style),
+                           (percent(report.readiness), f"bold {style}"), "  " + verdict))
+    title = styled(("mlpath", "bold"), " · " + who + years)
+    if len(title) + 6 > width:  # a title too long for the box would be cut: say it inside
+        body = styled((who + years, "bold"), "\n").append_text(body)
+        title = styled(("mlpath", "bold"))
+    return Panel(body, title=title, title_align="left", expand=False)
 
 
-def skills_table(report: Report) -> RenderableType:
+def skills_table(report: Report, width: int = 100) -> RenderableType:
     from rich.table import Table
+
+    # The bars are decoration: they go before a skill name has to break inside a word.
+    longest = min(26, max((len(s.name) for s in report.skills), default=0))
+    bars = width - 28 >= longest
 
     table = Table(title=styled(("Skills", "bold")), title_justify="left", box=None,
                   pad_edge=False, show_edge=False)
@@ -87,35 +103,30 @@ def skills_table(report: Report) -> RenderableType:
         status = {"met": "met", "exceeds": "exceeds", "gap": f"gap {row.gap}"}[row.status]
         table.add_row(
             styled(row.name),
-            styled((bar(row.current, 5, 5), style), f" {row.current}"),
-            styled(bar(row.required, 5, 5), f" {row.required}"),
+            styled((bar(row.current, 5, 5) + " " if bars else "", style), f"{row.current}"),
+            styled(bar(row.required, 5, 5) + " " if bars else "", f"{row.required}"),
             styled(number(row.weight)),
             styled((status, style)),
         )
     return table
 
 
-def indented(renderable: RenderableType, by: int) -> RenderableType:
-    from rich.padding import Padding
-
-    return Padding(renderable, (0, 0, 0, by))
-
-
-def gaps_section(report: Report, names: dict[str, str], limit: int = 5) -> list[RenderableType]:
+def gaps_section(report: Report, names: dict[str, str], limit: int | None = 5) -> list[Any]:
     # Plain lines with padding rather than nested grids: three times faster to draw,
     # and the report is drawn on every run (DESIGN §7).
     if not report.gaps:
         return [styled(("Top gaps", "bold"), "\n  None: you meet every requirement.")]
-    out: list[RenderableType] = [
+    out: list[Any] = [
         styled(("Top gaps", "bold"), (" (weight × gap, high first)", "dim"))]
     for i, g in enumerate(report.gaps[:limit], 1):
-        out.append(styled(f"{i}. ", (g.name, "bold"), f"  {g.current} → {g.required}",
-                          (f"  priority {number(g.priority)}", "dim")))
+        out.append(hanging([(f"{i}.", styled((g.name, "bold"), f"  {g.current} → {g.required}",
+                                              (f"  priority {number(g.priority)}", "dim")))]))
         if g.learn_first:
             first = ", ".join(names.get(s, s) for s in g.learn_first)
             out.append(indented(styled(("learn " + first + " first", "yellow")), 3))
-        out.extend(indented(resource_line(r), 5) for r in g.resources)
-    if len(report.gaps) > limit:
+        for r in g.resources:
+            out.extend(resource_parts(r, 5))
+    if limit is not None and len(report.gaps) > limit:
         out.append(styled((f"   …and {len(report.gaps) - limit} more in --json or --format "
                            "markdown", "dim")))
     return out
@@ -133,11 +144,14 @@ def next_step_section(report: Report) -> RenderableType:
     if step.salary:
         body.append_text(styled(("\nSalary ", "dim"), band(step.salary.min, step.salary.max),
                                (" · " + step.salary.source, "dim")))
-    return Panel(body, title=styled(("Next step", "bold")), title_align="left")
+    return Panel(body, title=styled(("Next step", "bold")), title_align="left", expand=False)
 
 
-def matches_table(matches: Sequence[Match], title: str) -> RenderableType:
+def matches_table(matches: Sequence[Match], title: str, width: int = 100) -> RenderableType:
     from rich.table import Table
+
+    longest = min(26, max((len(m.name) for m in matches), default=0))
+    cells = 10 if width - 24 >= longest else 0  # the bar goes before a name breaks
 
     table = Table(title=styled((title, "bold")), title_justify="left", box=None, pad_edge=False)
     table.add_column("Role", overflow="fold", ratio=1)
@@ -146,8 +160,14 @@ def matches_table(matches: Sequence[Match], title: str) -> RenderableType:
     for m in matches:
         style = readiness_style(m.readiness)
         table.add_row(styled(m.name), styled(m.level),
-                      styled((bar(m.readiness, 100, 10), style), f" {m.readiness:5.1f}%"))
+                      styled((bar(m.readiness, 100, cells) + " " if cells else "", style),
+                             percent(m.readiness).rjust(6)))
     return table
+
+
+def render_matches(matches: Sequence[Match], console: Console, *,
+                   title: str = "Roles ranked by readiness") -> None:
+    console.print(matches_table(matches, title, console.width))
 
 
 def milestones_section(report: Report) -> list[RenderableType]:
@@ -158,9 +178,10 @@ def milestones_section(report: Report) -> list[RenderableType]:
     for m in report.milestones:
         mark, style = ("✓", "green") if m.met else (("✗", "red") if m.required else ("·", "yellow"))
         kind = "required" if m.required else "recommended"
-        out.append(styled((f"  {mark} ", style), (m.name, "bold"), (f"  {kind}", "dim")))
+        body = styled((m.name, "bold"), (f"  {kind}", "dim"))
         if m.required and not m.met:
-            out.append(indented(styled((m.how, "dim")), 4))
+            body.append_text(styled(("\n" + m.how, "dim")))
+        out.append(hanging([(styled((mark, style)), body)], indent=2))
     return out
 
 
@@ -181,24 +202,25 @@ def explain_table(report: Report) -> RenderableType:
                       f"{number(s.contribution)}",
                       f"{number(s.weight)} × {s.required} = {number(s.possible)}")
     note = styled(f"readiness = 100 × {number(total_have)} / {number(total_need)} = "
-                 f"{report.readiness:g}% (rounded half-up to one decimal)")
+                 f"{percent(report.readiness)} (rounded half-up to one decimal)")
     from rich.console import Group
 
     return Group(table, note)
 
 
 def render_report(report: Report, console: Console, *, skill_names: dict[str, str],
-                  explain: bool = False) -> None:
-    parts: list[RenderableType] = [header(report), skills_table(report), ""]
-    parts += gaps_section(report, skill_names)
+                  explain: bool = False, gap_limit: int | None = 5) -> None:
+    """The gap report at the console's width; ``gap_limit=None`` lists every gap (files)."""
+    width = console.width
+    parts: list[Any] = [header(report, width), skills_table(report, width), ""]
+    parts += gaps_section(report, skill_names, gap_limit)
     parts.append("")
     ms = milestones_section(report)
     if ms:
         parts += [*ms, ""]
     parts.append(next_step_section(report))
     if report.matches:
-        parts.append(matches_table(report.matches, "Other roles that fit you"))
+        parts.append(matches_table(report.matches, "Other roles that fit you", width))
     if explain:
         parts += ["", explain_table(report)]
-    for part in parts:
-        console.print(part)
+    emit(console, parts)

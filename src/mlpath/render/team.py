@@ -7,8 +7,10 @@ import io
 from typing import TYPE_CHECKING
 
 from mlpath.render.console import bar, styled
-from mlpath.render.table import hanging, readiness_style, resource_line
-from mlpath.render.text import clean, number
+from mlpath.render.escape import csv_cell
+from mlpath.render.table import hanging, readiness_style
+from mlpath.render.text import number, percent
+from mlpath.render.widgets import emit, indented, resource_parts
 from mlpath.reports import TeamReport
 
 if TYPE_CHECKING:
@@ -33,18 +35,20 @@ def render_team(report: TeamReport, console: Console) -> None:
                          (level.title, "bold"), f" ({report.role.id}:{level.id}){how}"))
     reached = sum(1 for p in people if p.reached)
     mean = sum(p.readiness for p in people) / len(people) if people else 0.0
-    console.print(styled(f"Ready: {reached} of {report.members} · mean readiness {mean:.1f}%"))
+    console.print(styled(f"Ready: {reached} of {report.members} · mean readiness "
+                         f"{percent(mean)}"))
     columns = heatmap_fits(console.width)
     show_people = bool(report.heatmap) and len(people) <= columns
     table = Table(box=None, pad_edge=False, title=styled(("Skills", "bold")),
                   title_justify="left")
-    table.add_column("Skill", ratio=1, overflow="fold", min_width=16)
+    table.add_column("Skill", ratio=1, overflow="fold")
     table.add_column("Need", justify="right", no_wrap=True)
     if show_people:
         for i in range(len(people)):
             table.add_column(str(i + 1), justify="right", no_wrap=True, width=2)
     table.add_column("Short", justify="right", no_wrap=True)
-    table.add_column("Mean gap", justify="right", no_wrap=True)
+    table.add_column("Mean gap" if console.width >= 60 else "Mean\ngap", justify="right",
+                     no_wrap=True)
     table.add_column("Worst", justify="right", no_wrap=True)
     for row, s in enumerate(report.skills):
         cells: list[RenderableType] = [styled(s.name), str(s.required)]
@@ -63,37 +67,48 @@ def render_team(report: TeamReport, console: Console) -> None:
         console.print(styled(("Cells show each person's gap; · is met.", "dim")))
     if report.top_gaps:
         console.print(styled(("\nTraining that would help the most people", "bold")))
-        rows = []
+        # Lines, not a grid: a URL inside a grid cell would be folded or cut.
+        parts: list[object] = []
         for i, g in enumerate(report.top_gaps, 1):
-            body = styled((g.name, "bold"), f"  {g.below} of {report.members} short",
-                          (f"  team priority {number(g.priority)}", "dim"))
-            items = [("•", resource_line(r).append_text(styled((f"\nserves {n}", "dim"))))
-                     for r, n in g.resources]
-            from rich.console import Group
-
-            rows.append((f"{i}.", Group(body, hanging(items))))
-        console.print(hanging(rows))
+            parts.append(hanging([(f"{i}.", styled(
+                (g.name, "bold"), f"  {g.below} of {report.members} short",
+                (f"  team priority {number(g.priority)}", "dim")))]))
+            for r, n in g.resources:
+                parts.extend(resource_parts(r, 5))
+                parts.append(indented(styled((f"serves {n}", "dim")), 5))
+        emit(console, parts)
     if report.milestones:
         missing = [m for m in report.milestones if m.missing]
         if missing:
             console.print(styled(("\nMilestones not yet done", "bold")))
-            for m in missing:
-                kind = "required" if m.required else "recommended"
-                console.print(styled(f"  {m.missing} of {report.members} · ", (m.name, "bold"),
-                                     (f" ({kind})", "dim")))
+            console.print(hanging([(
+                f"{m.missing} of {report.members}",
+                styled((m.name, "bold"), (" (required)" if m.required else " (recommended)",
+                                          "dim"))) for m in missing], indent=2))
     closest = sorted((p for p in people if not p.reached), key=lambda p: -p.readiness)
     table = Table(box=None, pad_edge=False, title=styled((
         "People" if len(people) <= CLOSEST else "Closest to ready", "bold")),
         title_justify="left")
     table.add_column("Person", ratio=1, overflow="fold")
-    table.add_column("Ready", no_wrap=True)
+    table.add_column("Ready", no_wrap=True, justify="right")
     table.add_column("Best match", overflow="fold")
     listed = people if len(people) <= CLOSEST else closest[:CLOSEST]
+    bar_width = 10 if console.width >= 70 else 0  # the bar goes before a name has to break
+    if console.width < 60:  # narrow: one person per entry, every fact kept, nothing cut
+        console.print(table.title or "")
+        console.print(hanging([(percent(p.readiness).rjust(6), styled(
+            (p.name, "bold"), (f"\nbest match {p.best_match} {percent(p.best_readiness)}",
+                               "dim"))) for p in listed]))
+        listed_more = len(people) - len(listed)
+        if listed_more:
+            console.print(styled((f"…and {listed_more} more in --json or --format csv",
+                                  "dim")))
+        return
     for p in listed:
         style = readiness_style(p.readiness)
-        table.add_row(styled(p.name), styled((bar(p.readiness, 100, 10), style),
-                                             f" {p.readiness:5.1f}%"),
-                      styled(f"{p.best_match} {p.best_readiness:g}%"))
+        table.add_row(styled(p.name), styled((bar(p.readiness, 100, bar_width) + " " if bar_width
+                                              else "", style), percent(p.readiness).rjust(6)),
+                      styled(f"{p.best_match} {percent(p.best_readiness)}"))
     console.print(table)
     if len(people) > len(listed):
         console.print(styled((f"…and {len(people) - len(listed)} more in --json or "
@@ -107,13 +122,9 @@ def team_csv(report: TeamReport) -> str:
                      "best_match_readiness", "top_gaps", "missing_milestones"])
     for p in report.people:
         gaps = "; ".join(f"{s} {c}->{r}" for s, c, r in p.gaps[:5])
-        writer.writerow([_cell(p.name), _cell(p.source), report.role.id, report.level.id,
-                         f"{p.readiness:g}", "yes" if p.reached else "no", p.best_match,
-                         f"{p.best_readiness:g}", gaps, "; ".join(p.missing_milestones)])
+        writer.writerow([csv_cell(p.name), csv_cell(p.source), csv_cell(report.role.id),
+                         csv_cell(report.level.id), f"{p.readiness:.1f}",
+                         "yes" if p.reached else "no", csv_cell(p.best_match),
+                         f"{p.best_readiness:.1f}", csv_cell(gaps),
+                         csv_cell("; ".join(p.missing_milestones))])
     return out.getvalue()
-
-
-def _cell(text: str) -> str:
-    """No control characters, and no formula for a spreadsheet to run (=, +, -, @)."""
-    text = clean(text)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text

@@ -34,6 +34,11 @@ def number(value: float) -> str:
     return f"{value:g}"
 
 
+def percent(value: float) -> str:
+    """A readiness, one way everywhere: one decimal and a per cent sign (20 -> "20.0%")."""
+    return f"{value:.1f}%"
+
+
 def band_short(minimum: float, maximum: float | None) -> str:
     """$120k–200k, or $500k+ when there is no upper bound."""
     def k(x: float) -> str:

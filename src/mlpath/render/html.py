@@ -1,0 +1,269 @@
+"""Reports as web pages: one self-contained HTML file each, made for the browser.
+
+No network fetch (the page's Content-Security-Policy forbids every one), no script,
+charts drawn by ``render/svg.py``; readable from a 360 px phone to a wide screen and on
+paper. Every string from a file goes through ``escape.html`` and every link target
+through ``escape.href``: a pack's ``"><script>`` is text, ``javascript:`` is no link.
+
+Each renderer is ``(result, ...) -> str``, so a renderer registry can map
+(result kind, "html") to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from mlpath.model import READY_AT, Report, Resource
+from mlpath.render import svg
+from mlpath.render.escape import href, html
+from mlpath.render.text import band, number, percent
+from mlpath.reports import Plan, Progress, TeamReport
+
+STEP_LABEL = {"close-gaps": "Close the gaps", "level-up": "Level up", "lateral": "Move sideways",
+              "leadership": "Step into leadership", "none": "No further step"}
+
+CSS = """
+:root{color-scheme:light;--fg:#111827;--dim:#6b7280;--line:#e5e7eb;--gap:#b91c1c;
+--met:#15803d;--exceeds:#0e7490;--accent:#2563eb}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;
+color:var(--fg);background:#fff}
+main{max-width:60rem;margin:0 auto;padding:1rem}
+h1{font-size:1.5rem;margin:.5rem 0}
+h2{font-size:1.2rem;margin:1.75rem 0 .5rem;border-bottom:1px solid var(--line)}
+h3{font-size:1rem;margin:0}
+p,li,td,th,dd{overflow-wrap:break-word}
+a,.url{overflow-wrap:anywhere}
+td.st{white-space:nowrap}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:.5rem 0}
+dl.facts dt{color:var(--dim)}dl.facts dd{margin:0}
+table{width:100%;border-collapse:collapse}
+th,td{text-align:left;padding:.35rem .5rem .35rem 0;border-bottom:1px solid var(--line);
+vertical-align:top}
+th{font-weight:600;font-size:.875rem;color:var(--dim)}
+td.num,th.num{text-align:right;white-space:nowrap}
+td.bar{width:35%;min-width:5rem}
+svg.meter{display:block;width:100%;height:.8rem;margin-top:.35rem}
+svg.radar,svg.chart{display:block;width:100%;max-width:40rem;height:auto;margin:.5rem auto}
+.gap{color:var(--gap)}.met{color:var(--met)}.exceeds{color:var(--exceeds)}
+.dim{color:var(--dim)}
+.big{font-size:2rem;font-weight:700}
+ol.gaps>li{margin:0 0 1rem}
+ul.res{padding-left:1.1rem;margin:.35rem 0}
+ul.res li{margin:.25rem 0}
+.url{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.8rem;
+color:var(--dim);display:block}
+a{color:var(--accent)}
+.box{border:1px solid var(--line);border-radius:.5rem;padding:.75rem 1rem}
+footer{margin:2rem 0 1rem;color:var(--dim);font-size:.8rem}
+@media (max-width:30rem){main{padding:.75rem}td.bar{width:30%}th,td{font-size:.9rem}
+.wide{display:none}}
+@media print{main{max-width:none;padding:0}body{font-size:11pt}a{color:inherit}
+h2{break-after:avoid}li,tr,.box,svg{break-inside:avoid}footer{display:none}}
+"""
+
+# No fetch of any kind, no script: only the inline style and inline SVG the page carries.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+def page(title: str, body: Iterable[str]) -> str:
+    """A whole document around ``body``; ``title`` is data and is escaped here."""
+    head = ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            f"<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n"
+            "<meta name=\"generator\" content=\"mlpath\">\n"
+            f"<title>{html(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n")
+    from mlpath import __version__
+
+    foot = (f"<footer>Made by mlpath {html(__version__)}. Self-rated skills against role "
+            "definitions; readiness is a guide, not a verdict.</footer>\n")
+    return head + "\n".join(body) + "\n" + foot + "</main>\n</body>\n</html>\n"
+
+
+def resource_item(r: Resource) -> str:
+    """A resource as a list item: its title a link (when the URL is http(s)), the URL shown."""
+    facts = [html(r.kind), html(r.cost)]
+    if r.hours is not None:
+        facts.append(f"{number(r.hours)} h")
+    target = href(r.url)
+    title = (f'<a href="{target}">{html(r.title)}</a>' if target
+             else f"<strong>{html(r.title)}</strong>")
+    url = f'<span class="url">{html(r.url)}</span>' if r.url else ""
+    return f"<li>{title} <span class=\"dim\">· {' · '.join(facts)}</span>{url}</li>"
+
+
+def _resources(resources: Iterable[Resource]) -> str:
+    items = [resource_item(r) for r in resources]
+    return f'<ul class="res">{"".join(items)}</ul>' if items else ""
+
+
+def _status_class(status: str) -> str:
+    return status if status in ("met", "gap", "exceeds") else ""
+
+
+def report_html(report: Report, *, skill_names: dict[str, str] | None = None) -> str:
+    """The gap report as a web page: every gap and every resource, with charts."""
+    names = skill_names or {}
+    t = report.target
+    who = report.profile_name or report.profile_source
+    out = [f"<h1>{html(who)}: {html(t.title)}</h1>"]
+    how = {"best-fit": "your best fit", "profile": "from your profile",
+           "option": "as asked"}.get(report.target_chosen, "")
+    verdict = ("ready" if report.reached else f"not yet ready ({READY_AT:g}% is ready)")
+    facts = [("Target", f"{html(t.title)} · {html(t.name)} · {html(t.level)}"
+              + (f' <span class="dim">({how})</span>' if how else "")),
+             ("Readiness", f'<span class="big">{percent(report.readiness)}</span> {verdict}')]
+    if report.years_experience is not None:
+        facts.insert(1, ("Experience", f"{number(report.years_experience)} years"))
+    if t.salary:
+        facts.append(("Salary", f"{band(t.salary.min, t.salary.max)} a year (USD) "
+                      f'<span class="dim">{html(t.salary.source)}</span>'))
+    out.append('<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts)
+               + "</dl>")
+    out.append(svg.meter(report.readiness, READY_AT, total=100,
+                         label=f"readiness {percent(report.readiness)}"))
+
+    out.append("<section><h2>Skills: what you have against what the role needs</h2>")
+    out.append(svg.radar([s.name for s in report.skills], [s.current for s in report.skills],
+                         [s.required for s in report.skills]))
+    rows = []
+    for s in report.skills:
+        status = f"gap {s.gap}" if s.status == "gap" else s.status
+        rows.append(f"<tr><td>{html(s.name)}</td><td class=\"bar\">"
+                    + svg.meter(s.current, s.required,
+                                label=f"have {s.current}, need {s.required}")
+                    + f"</td><td class=\"num\">{s.current} → {s.required}</td>"
+                    f"<td class=\"num wide\">{number(s.weight)}</td>"
+                    f"<td class=\"st {_status_class(s.status)}\">{html(status)}</td></tr>")
+    out.append('<table><thead><tr><th>Skill</th><th>Have vs need</th>'
+               '<th class="num">Levels</th><th class="num wide">Weight</th><th>Status</th></tr>'
+               f"</thead><tbody>{''.join(rows)}</tbody></table></section>")
+
+    out.append("<section><h2>Gaps, highest priority first</h2>")
+    if not report.gaps:
+        out.append("<p>None: you meet every requirement.</p>")
+    else:
+        items = []
+        for g in report.gaps:
+            first = ""
+            if g.learn_first:
+                first = ('<p class="dim">Learn first: '
+                         + ", ".join(html(names.get(s, s)) for s in g.learn_first) + "</p>")
+            items.append(f"<li><h3>{html(g.name)} <span class=\"dim\">{g.current} → "
+                         f"{g.required} · priority {number(g.priority)}</span></h3>{first}"
+                         f"{_resources(g.resources)}</li>")
+        out.append(f'<ol class="gaps">{"".join(items)}</ol>')
+    out.append("</section>")
+
+    if report.milestones:
+        items = []
+        for m in report.milestones:
+            mark, cls = ("✓", "met") if m.met else (("✗", "gap") if m.required else ("·", "dim"))
+            kind = "required" if m.required else "recommended"
+            how_text = "" if m.met or not m.how else f"<br><span class=\"dim\">{html(m.how)}</span>"
+            items.append(f'<li><span class="{cls}" aria-hidden="true">{mark}</span> '
+                         f"<strong>{html(m.name)}</strong> <span class=\"dim\">{kind}"
+                         f"{', done' if m.met else ', not yet'}</span>{how_text}</li>")
+        out.append(f"<section><h2>Milestones</h2><ul>{''.join(items)}</ul></section>")
+
+    step = report.next_step
+    head = html(STEP_LABEL.get(step.kind, step.kind))
+    if step.title:
+        head += f" → {html(step.title)}"
+    salary = (f"<p>Salary there: {band(step.salary.min, step.salary.max)} "
+              f'<span class="dim">({html(step.salary.source)})</span></p>' if step.salary else "")
+    out.append(f'<section><h2>Next step</h2><div class="box"><h3>{head}</h3>'
+               f"<p>{html(step.summary)}</p>{salary}</div></section>")
+
+    if report.matches:
+        rows = [f"<tr><td>{html(m.name)}</td><td>{html(m.level)}</td><td class=\"bar\">"
+                + svg.meter(m.readiness, None, total=100, label=percent(m.readiness))
+                + f"</td><td class=\"num\">{percent(m.readiness)}</td></tr>"
+                for m in report.matches]
+        out.append("<section><h2>Other roles that fit</h2><table><thead><tr><th>Role</th>"
+                   '<th>Level</th><th>Readiness</th><th class="num"></th></tr></thead>'
+                   f"<tbody>{''.join(rows)}</tbody></table></section>")
+    if report.warnings:
+        out.append("<section><h2>Warnings</h2><ul>"
+                   + "".join(f"<li>{html(w)}</li>" for w in report.warnings) + "</ul></section>")
+    return page(f"mlpath report · {who} · {t.title}", out)
+
+
+def plan_html(plan: Plan) -> str:
+    """The learning plan: a week strip and every step with its resources, as links."""
+    title = plan.level.title
+    out = [f"<h1>Learning plan: {html(title)}</h1>",
+           f"<p>Ready now: {percent(plan.readiness)}. Total: {number(plan.total_hours)} hours "
+           f"at {number(plan.hours_per_week)} a week, about {plan.weeks} weeks. Hours marked ~ "
+           "are mlpath's estimates.</p>"]
+    if not plan.steps:
+        out.append("<p>Nothing to learn for this level: you meet every requirement.</p>")
+        return page(f"mlpath plan · {title}", out)
+    out.append(svg.timeline([(s.start_week, s.end_week) for s in plan.steps], plan.weeks))
+    items = []
+    for s in plan.steps:
+        label = (f"{html(s.name)} (milestone)" if s.milestone
+                 else f"{html(s.name)} {s.start} → {s.end}"
+                 + (" (prerequisite)" if s.prerequisite_only else ""))
+        hours = f"{'~' if s.estimated else ''}{number(s.hours)} h"
+        weeks = (f"week {s.start_week}" if s.start_week == s.end_week
+                 else f"weeks {s.start_week}–{s.end_week}")
+        items.append(f"<li><h3>{label}</h3><p class=\"dim\">{hours} · {weeks}</p>"
+                     f"{_resources(s.resources)}</li>")
+    out.append(f'<section><h2>Steps</h2><ol class="gaps">{"".join(items)}</ol></section>')
+    return page(f"mlpath plan · {title}", out)
+
+
+def progress_html(progress: Progress) -> str:
+    """Readiness over time as a line chart, and the numbers as a table."""
+    title = progress.level.title
+    out = [f"<h1>Progress towards {html(title)}</h1>",
+           svg.line_chart([(p.date, p.readiness) for p in progress.points], ready_at=READY_AT)]
+    rows = "".join(f"<tr><td>{html(p.date)}</td><td class=\"num\">{percent(p.readiness)}</td>"
+                   "</tr>" for p in progress.points)
+    out.append('<table><thead><tr><th>Date</th><th class="num">Readiness</th></tr></thead>'
+               f"<tbody>{rows}</tbody></table>")
+    return page(f"mlpath progress · {title}", out)
+
+
+def team_html(team: TeamReport) -> str:
+    """The team view: who is short where, the training that serves most, and the people."""
+    level = team.level
+    people = team.people
+    reached = sum(1 for p in people if p.reached)
+    mean = sum(p.readiness for p in people) / len(people) if people else 0.0
+    out = [f"<h1>Team of {team.members} against {html(level.title)}</h1>",
+           f"<p>Ready: {reached} of {team.members} · mean readiness {percent(mean)}</p>"]
+    rows = [f"<tr><td>{html(s.name)}</td><td class=\"num\">{s.required}</td><td class=\"bar\">"
+            + svg.meter(s.below, None, total=max(1, team.members),
+                        label=f"{s.below} of {team.members} short")
+            + f"</td><td class=\"num\">{s.below}</td>"
+            f"<td class=\"num wide\">{number(s.mean_gap)}</td>"
+            f"<td class=\"num wide\">{s.worst_gap}</td></tr>" for s in team.skills]
+    out.append("<section><h2>Skills</h2><table><thead><tr><th>Skill</th>"
+               '<th class="num">Need</th><th>Short</th><th class="num">of '
+               f'{team.members}</th><th class="num wide">Mean gap</th>'
+               '<th class="num wide">Worst</th></tr></thead>'
+               f"<tbody>{''.join(rows)}</tbody></table></section>")
+    if team.top_gaps:
+        items = []
+        for g in team.top_gaps:
+            res = "".join(resource_item(r).replace(
+                "</li>", f' <span class="dim">serves {n}</span></li>') for r, n in g.resources)
+            items.append(f"<li><h3>{html(g.name)} <span class=\"dim\">{g.below} of "
+                         f"{team.members} short · team priority {number(g.priority)}</span>"
+                         f"</h3><ul class=\"res\">{res}</ul></li>")
+        out.append("<section><h2>Training that would help the most people</h2>"
+                   f'<ol class="gaps">{"".join(items)}</ol></section>')
+    missing = [m for m in team.milestones if m.missing]
+    if missing:
+        out.append("<section><h2>Milestones not yet done</h2><ul>"
+                   + "".join(f"<li>{m.missing} of {team.members}: <strong>{html(m.name)}</strong>"
+                             f" <span class=\"dim\">({'required' if m.required else 'recommended'}"
+                             ")</span></li>" for m in missing) + "</ul></section>")
+    rows = [f"<tr><td>{html(p.name)}</td><td class=\"num\">{percent(p.readiness)}</td>"
+            f"<td>{html(p.best_match)} {percent(p.best_readiness)}</td></tr>" for p in people]
+    out.append('<section><h2>People</h2><table><thead><tr><th>Person</th>'
+               '<th class="num">Ready</th><th>Best match</th></tr></thead>'
+               f"<tbody>{''.join(rows)}</tbody></table></section>")
+    return page(f"mlpath team · {level.title}", out)

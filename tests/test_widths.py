@@ -1,0 +1,149 @@
+"""The width matrix: every view at 30 to 200 columns keeps its content whole.
+
+Decoration (bars, timelines) gives way first; a URL is never folded; a skill name never
+breaks inside a word at 40 columns and up; piped output has no trailing spaces.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import Run
+
+ROOT = Path(__file__).resolve().parents[1]
+ADA = str(ROOT / "examples" / "ada.yaml")
+PERSONAS = str(Path(__file__).parent / "data" / "personas")
+WIDTHS = [30, 40, 60, 80, 120, 200]
+HISTORY = """name: Ada
+target: ml-engineer:mid
+skills: {python: 4, sql: 3, ml-fundamentals: 3}
+history:
+  - date: "2025-01-10"
+    skills: {python: 2}
+  - date: "2025-06-01"
+    skills: {python: 3, sql: 2}
+"""
+
+
+def urls(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [u for k, v in value.items() for u in
+                ([v] if k == "url" and isinstance(v, str) else urls(v))]
+    if isinstance(value, list):
+        return [u for v in value for u in urls(v)]
+    return []
+
+
+def check_common(text: str, width: int) -> None:
+    lines = text.splitlines()
+    assert not [line for line in lines if line != line.rstrip()], "trailing spaces"
+    too_long = [line for line in lines
+                if len(line) > width and not line.lstrip().startswith("https://")]
+    assert not too_long, too_long
+
+
+def whole_words(text: str, names: list[str], width: int) -> None:
+    if width < 40:
+        return
+    for name in names:
+        for word in name.split():
+            if len(word) > 2:
+                assert re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text), (name, word)
+
+
+def whole_urls(text: str, expected: list[str]) -> None:
+    lines = {line.strip() for line in text.splitlines()}
+    for url in expected:
+        assert url in lines, url
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_assess(run: Run, width: int) -> None:
+    out = run("assess", "-p", ADA, env={"COLUMNS": str(width)})
+    data = json.loads(run("assess", "-p", ADA, "--json").stdout)
+    assert out.code == 0, out
+    check_common(out.stdout, width)
+    for column in ("Skill", "Have", "Need", "Status", "Top gaps", "Next step"):
+        assert column in out.stdout, column
+    whole_urls(out.stdout, urls(data["gaps"][:5]))
+    whole_words(out.stdout, [s["name"] for s in data["skills"]], width)
+    assert "61.1%" in out.stdout
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_plan(run: Run, width: int) -> None:
+    out = run("plan", "-p", ADA, env={"COLUMNS": str(width)})
+    data = json.loads(run("plan", "-p", ADA, "--json").stdout)
+    assert out.code == 0, out
+    check_common(out.stdout, width)
+    if width >= 40:  # a table that keeps its Step column
+        for column in ("Step", "Hours", "When"):
+            assert column in out.stdout, column
+    for step in data["steps"]:  # what to learn, and how long: never cut
+        assert f"{step['hours']:g} h" in out.stdout, step
+    whole_words(out.stdout, [s["name"] for s in data["steps"]], width)
+    assert "weeks 1–6" in out.stdout or "week 1" in out.stdout
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_progress(run: Run, width: int, tmp_path: Path) -> None:
+    (tmp_path / "me.yaml").write_text(HISTORY)
+    out = run("progress", "-p", str(tmp_path / "me.yaml"), env={"COLUMNS": str(width)})
+    data = json.loads(run("progress", "-p", str(tmp_path / "me.yaml"), "--json").stdout)
+    assert out.code == 0, out
+    check_common(out.stdout, width)
+    for point in data["points"]:  # the dates and the numbers are the content
+        assert re.search(rf"{re.escape(point['date'])} .*{point['readiness']:.1f}%",
+                         out.stdout), point
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_match(run: Run, width: int) -> None:
+    out = run("match", "-p", ADA, env={"COLUMNS": str(width)})
+    data = json.loads(run("match", "-p", ADA, "--json").stdout)
+    assert out.code == 0, out
+    check_common(out.stdout, width)
+    for m in data["matches"]:
+        assert f"{m['readiness']:.1f}%" in out.stdout
+    whole_words(out.stdout, [m["name"] for m in data["matches"]], width)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_team(run: Run, width: int) -> None:
+    out = run("team", PERSONAS, env={"COLUMNS": str(width)})
+    data = json.loads(run("team", PERSONAS, "--json").stdout)
+    assert out.code == 0, out
+    check_common(out.stdout, width)
+    for column in ("Skill", "Need", "Short"):
+        assert column in out.stdout, column
+    whole_urls(out.stdout, urls(data["top_gaps"]))
+    whole_words(out.stdout, [s["name"] for s in data["skills"]], width)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_skills_show(run: Run, width: int) -> None:
+    out = run("skills", "show", "mlops", env={"COLUMNS": str(width)})
+    data = json.loads(run("skills", "show", "mlops", "--json").stdout)
+    assert out.code == 0, out
+    check_common(out.stdout, width)
+    whole_urls(out.stdout, urls(data["resources"]))
+    for text in data["rubric"].values():
+        assert " ".join(text.split()[:2]) in " ".join(out.stdout.split())
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_roles(run: Run, width: int) -> None:
+    out = run("roles", env={"COLUMNS": str(width)})
+    data = json.loads(run("roles", "--json").stdout)
+    assert out.code == 0, out
+    check_common(out.stdout, width)
+    for role in data:
+        if width >= 40:
+            assert role["id"] in out.stdout
+        for level, band in role["salary_usd"].items():
+            if band:  # a level and its band stay together on one line
+                assert re.search(rf"\b{level} \$", out.stdout), (role["id"], level)
