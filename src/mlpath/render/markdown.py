@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mlpath.model import Report, Resource
+from mlpath.render.advice import ready_verdict, resource_notes, uncovered_note, unrated_line
 from mlpath.render.text import band, clean, number
 
 _STEP = {"close-gaps": "Close the gaps", "level-up": "Level up", "lateral": "Move sideways",
@@ -26,27 +27,39 @@ def render_report(report: Report) -> str:
     who = md(report.profile_name or report.profile_source)
     lines = [f"# mlpath report: {who}", ""]
     lines.append(f"- **Target:** {md(t.title)} ({md(t.name)}, `{t.role}:{t.level}`)"
-                 + (" — your best fit" if report.target_chosen == "best-fit" else ""))
+                 + {"best-fit": " — your best fit",
+                    "none": " — no best fit: rate your skills first"}.get(
+                        report.target_chosen, ""))
     if t.salary:
         lines.append(f"- **Salary:** {band(t.salary.min, t.salary.max)} a year (USD; "
                      f"{md(t.salary.source)})")
     if report.years_experience is not None:
         lines.append(f"- **Experience:** {number(report.years_experience)} years")
-    verdict = "ready" if report.reached else "not yet ready (85% is ready)"
+    verdict = ready_verdict(report)
     lines += [f"- **Readiness:** {report.readiness:g}% — {verdict}", "", "## Skills", "",
               "| Skill | Have | Need | Weight | Status |", "|---|---:|---:|---:|---|"]
     for s in report.skills:
-        status = f"gap {s.gap}" if s.gap else s.status
+        status = "not rated" if s.unrated else f"gap {s.gap}" if s.gap else s.status
         lines.append(f"| {md(s.name)} | {s.current} | {s.required} | {number(s.weight)} | "
                      f"{status} |")
     lines += ["", "## Gaps, highest priority first", ""]
     if not report.gaps:
         lines.append("None: you meet every requirement.")
+    names = {s.id: s.name for s in report.skills}
     for i, g in enumerate(report.gaps, 1):
-        first = f" — learn {', '.join(g.learn_first)} first" if g.learn_first else ""
-        lines.append(f"{i}. **{md(g.name)}**: {g.current} → {g.required} "
+        first = (f" — learn {md(', '.join(names.get(p, p) for p in g.learn_first))} first"
+                 if g.learn_first else "")
+        rating = "not rated" if g.unrated else str(g.current)
+        lines.append(f"{i}. **{md(g.name)}**: {rating} → {g.required} "
                      f"(priority {number(g.priority)}){first}")
-        lines.extend(f"   - {md_resource(r)}" for r in g.resources)
+        for n, r in enumerate(g.resources):
+            also = resource_notes(g, n, names)
+            lines.append(f"   - {md_resource(r)}" + (f" — {md(also)}" if also else ""))
+        if g.uncovered:
+            lines.append(f"   - {uncovered_note(g)}")
+    unrated = unrated_line(report, names)
+    if unrated:
+        lines += ["", md(unrated)]
     if report.milestones:
         lines += ["", "## Milestones", ""]
         for m in report.milestones:
@@ -64,7 +77,9 @@ def render_report(report: Report) -> str:
     if report.matches:
         lines += ["", "## Other roles that fit", "", "| Role | Level | Readiness |",
                   "|---|---|---:|"]
-        lines += [f"| {md(m.name)} | {m.level} | {m.readiness:g}% |" for m in report.matches]
+        lines += [f"| {md(m.name)}"
+                  + ("" if m.needs_years is None else f" (needs {number(m.needs_years)}+ years)")
+                  + f" | {m.level} | {m.readiness:g}% |" for m in report.matches]
     if report.warnings:
         lines += ["", "## Warnings", ""] + [f"- {md(w)}" for w in report.warnings]
     return "\n".join(lines) + "\n"

@@ -35,6 +35,10 @@ def render_diff(result: Diff, console: Console) -> None:
                           styled((("new " if s.before is None else "") + _signed(s.change),
                                   style)))
         console.print(table)
+    for sign, items in (("+", result.milestones_added), ("−", result.milestones_removed)):
+        for _, name in items:
+            verb = "added" if sign == "+" else "removed"
+            console.print(styled(f"  {sign} milestone {verb}: ", (name, "bold")))
     table = Table(box=None, pad_edge=False, title=styled(("Readiness", "bold")),
                   title_justify="left")
     table.add_column("Role", ratio=1, overflow="fold")
@@ -59,9 +63,21 @@ def render_progress(result: Progress, console: Console) -> None:
                               "keeps dated ratings.", "dim")))
     table = Table(box=None, pad_edge=False)
     table.add_column("Date", no_wrap=True)
-    table.add_column("Readiness", ratio=1, no_wrap=True)
+    table.add_column("Readiness", no_wrap=True, justify="right")
+    table.add_column("Change", no_wrap=True, justify="right")
+    table.add_column(f"│ marks {result.ready_at:g}% (ready)", ratio=1, no_wrap=True)
     for point in result.points:
         style = readiness_style(point.readiness)
-        table.add_row(point.date, styled((bar(point.readiness, 100, 30), style),
-                                         f" {point.readiness:g}%"))
+        change = "" if point.change is None else _signed(point.change)
+        table.add_row(point.date + (" (now)" if point.current else ""),
+                      f"{point.readiness:g}%", change,
+                      styled((_bar_with_line(point.readiness, result.ready_at, 30), style)))
     console.print(table)
+
+
+def _bar_with_line(value: float, line: float, width: int) -> str:
+    """A bar with a mark where the ready line falls, so each row shows its distance."""
+    text = list(bar(value, 100, width))
+    at = min(width - 1, round(line / 100 * width))
+    text[at] = "│"
+    return "".join(text)

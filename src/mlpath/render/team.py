@@ -93,7 +93,8 @@ def render_team(report: TeamReport, console: Console) -> None:
         style = readiness_style(p.readiness)
         table.add_row(styled(p.name), styled((bar(p.readiness, 100, 10), style),
                                              f" {p.readiness:5.1f}%"),
-                      styled(f"{p.best_match} {p.best_readiness:g}%"))
+                      styled(f"{p.best_match}:{p.best_level} {p.best_readiness:g}%"
+                             if p.best_match else "— (nothing rated)"))
     console.print(table)
     if len(people) > len(listed):
         console.print(styled((f"…and {len(people) - len(listed)} more in --json or "
