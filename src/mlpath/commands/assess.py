@@ -92,7 +92,10 @@ def keep_history_honest(previous: Profile | None, new: Profile) -> Profile:
     change, and a repeated point would only repeat itself in ``progress``."""
     if previous is None:
         return new
-    same = (dict(new.skills) == dict(previous.skills) and new.unrated == previous.unrated
+    def rated(p: Profile) -> dict[str, int]:  # a skill left out and a 0 are the same rating
+        return {k: v for k, v in p.skills.items() if v}
+
+    same = (rated(new) == rated(previous) and new.unrated == previous.unrated
             and new.years_experience == previous.years_experience)
     return new._replace(history=previous.history) if same else new
 
