@@ -10,7 +10,15 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from mlpath.engine.resources import COST_ORDER
-from mlpath.engine.scoring import best_fit, comparison_level, prepare, reached, score
+from mlpath.engine.scoring import (
+    Prepared,
+    comparison_level,
+    has_ratings,
+    prepare,
+    reached,
+    score,
+    years_needed,
+)
 from mlpath.model import Catalog, Level, Profile, Role
 from mlpath.reports import Member, TeamGap, TeamMilestone, TeamPerson, TeamReport, TeamSkill
 
@@ -21,20 +29,40 @@ RESOURCES_PER_TEAM_GAP = 2
 
 
 class Matcher:
-    """Reduces each profile to a ``Member``, with its best fit from the scoring kernel."""
+    """Reduces each profile to a ``Member``, with its best fit (the answer of
+    ``scoring.best_fit``, through the same kernel, with each years value's comparison
+    levels prepared once for the whole run)."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.skill_ids = list(catalog.skills)
+        self.roles = sorted(catalog.roles.values(), key=lambda r: r.id)
+        self._by_years: dict[float | None, list[tuple[str, Level, Prepared]]] = {}
+
+    def _levels(self, years: float | None) -> list[tuple[str, Level, Prepared]]:
+        """The roles a person with ``years`` may have as best fit, at their comparison level."""
+        found = self._by_years.get(years)
+        if found is None:
+            found = [(r.id, level, prepare(level)) for r in self.roles
+                     if years_needed(r, years) is None
+                     for level in (comparison_level(r, years),)]
+            self._by_years[years] = found
+        return found
 
     def member(self, profile: Profile) -> Member:
         get = profile.skills.get
-        fit = best_fit(self.catalog, profile.skills, profile.years_experience)
+        best_id, best_level, best_score = "", "", 0.0
+        if has_ratings(profile.skills):
+            best_score = -1.0
+            for role_id, level, prepared in self._levels(profile.years_experience):
+                value = score(prepared, [get(sid, 0) for sid in prepared.skills])
+                if value > best_score:  # roles come sorted by id: ties keep the first
+                    best_id, best_level, best_score = role_id, level.id, value
+            best_score = max(best_score, 0.0)
         vector = bytes([get(sid, 0) for sid in self.skill_ids])
         return Member(profile.name or profile.source, profile.source, vector,
-                      profile.milestones, profile.target, fit.role if fit else "",
-                      fit.readiness if fit else 0.0, profile.years_experience,
-                      fit.level if fit else "")
+                      profile.milestones, profile.target, best_id, best_score,
+                      profile.years_experience, best_level)
 
 
 def team_level(role: Role, members: Sequence[Member]) -> Level:
