@@ -143,8 +143,10 @@ def test_assess_json_follows_the_contract(run: Run) -> None:
                          "gaps"}
     assert len(report["matches"]) == 3
     assert "ml-engineer" not in [m["role"] for m in report["matches"]]
-    urls = [r["url"] for g in report["gaps"] for r in g["resources"] if r["url"]]
-    assert len(urls) == len(set(urls))  # each resource at most once
+    for g in report["gaps"]:  # each listed resource serves a level being climbed
+        for r in g["resources"]:
+            assert r["serves_levels"], r
+            assert set(r["serves_levels"]) <= set(range(g["current"] + 1, g["required"] + 1))
 
 
 def test_assess_reads_stdin_and_picks_the_best_fit(run: Run) -> None:
@@ -236,7 +238,10 @@ def test_init_writes_a_template_that_assess_reads_and_never_overwrites(run: Run,
     assert result.code == 0, result
     template = (workdir / "me.yaml").read_text()
     assert "python: 0" in template
-    assert run("assess", "-p", "me.yaml", "--json").code == 0
+    untouched = run("assess", "-p", "me.yaml", "--json")  # nothing rated: no best fit
+    assert untouched.code == 1 and "nothing is rated yet" in untouched.stderr, untouched
+    assert "mlpath init" in untouched.stderr and "`mlpath assess`" in untouched.stderr
+    assert run("assess", "-p", "me.yaml", "--role", "ml-engineer", "--json").code == 0
     (workdir / "me.yaml").write_text("mine\n")
     again = run("init", "me.yaml")
     assert again.code == 1 and "already exists" in again.stderr, again

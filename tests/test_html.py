@@ -45,7 +45,7 @@ def pages(catalog: Catalog, tmp_path: Path) -> dict[str, tuple[str, dict[str, ob
     plan = make_plan(catalog=catalog, profile=ada, role=role, level=level, hours_per_week=5)
     (tmp_path / "history.yaml").write_text(HISTORY)
     history = load_profile(str(tmp_path / "history.yaml"), catalog)
-    over_time = progress(catalog=catalog, profile=history)
+    over_time = progress(catalog=catalog, profile=history, today="2026-11-26")
     matcher = Matcher(catalog)
     members = [matcher.member(load_profile(str(p), catalog))
                for p in sorted(PERSONAS.glob("*.yaml"))]

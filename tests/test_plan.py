@@ -8,7 +8,9 @@ from pathlib import Path
 import yaml
 
 from conftest import DATA, Run
+from mlpath.catalog import load_catalog
 from mlpath.engine.plan import HOURS_TO_LEVEL, make_plan, needed_level, step_hours
+from mlpath.engine.prerequisites import blockers
 from mlpath.engine.progress import diff, progress
 from mlpath.model import (
     Catalog,
@@ -22,6 +24,7 @@ from mlpath.model import (
     Skill,
     Snapshot,
 )
+from mlpath.profile import load_profile
 
 
 def skill(sid: str, *prereqs: str, hours: float | None = None,
@@ -116,9 +119,10 @@ def test_diff_and_progress_engine() -> None:
         ("a", 1, 2, 1), ("b", None, 1, 1)]
     assert [(r.role, r.before, r.after, r.change) for r in result.roles] == [
         ("r", 25.0, 75.0, 50.0)]
-    points = progress(catalog=cat, profile=new).points
-    assert [(p.date, p.readiness) for p in points] == [
-        ("2025-06-01", 0.0), ("2026-01-01", 25.0), ("now", 75.0)]
+    points = progress(catalog=cat, profile=new, today="2026-03-01").points
+    assert [(p.date, p.readiness, p.change, p.current) for p in points] == [
+        ("2025-06-01", 0.0, None, False), ("2026-01-01", 25.0, 25.0, False),
+        ("2026-03-01", 75.0, 50.0, True)]
 
 
 def test_plan_command(run: Run) -> None:
@@ -134,8 +138,11 @@ def test_plan_command(run: Run) -> None:
     assert set(step) >= {"skill", "name", "from", "to", "hours", "estimated", "start_week",
                          "end_week", "prerequisite_only", "resources"}
     ids = [s["skill"] for s in data["steps"]]
-    assert ids.index("docker") < ids.index("kubernetes")  # prerequisites first
-    assert ids.index("model-deployment") < ids.index("mlops")
+    ratings = load_profile(profile, load_catalog()).skills
+    for i, step in enumerate(data["steps"]):  # a step comes after the steps that block it
+        for pre in blockers(load_catalog(), step["skill"], step["to"], ratings):
+            if pre in ids:
+                assert ids.index(pre) < i, (pre, step["skill"])
     table = run("plan", "-p", profile)
     assert table.code == 0 and "Learning plan for ML Engineer" in table.stdout, table
     md = run("plan", "-p", profile, "--format", "markdown")
@@ -154,7 +161,10 @@ def test_diff_and_progress_commands(run: Run, workdir: Path) -> None:
     assert data["roles"][0]["role"] == "data-scientist" and len(data["roles"]) == 4
     assert data["roles"][0]["after"] > data["roles"][0]["before"]
     points = json.loads(run("progress", "-p", "new.yaml", "--json").stdout)["points"]
-    assert [p["date"] for p in points] == ["2026-01-15", "now"]
+    import datetime
+
+    assert [p["date"] for p in points] == ["2026-01-15", datetime.date.today().isoformat()]
+    assert [p["current"] for p in points] == [False, True]
     chart = run("progress", "-p", "new.yaml")
     assert chart.code == 0 and "2026-01-15" in chart.stdout and "█" in chart.stdout
     table = run("diff", "old.yaml", "new.yaml")

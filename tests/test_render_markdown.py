@@ -44,8 +44,8 @@ def test_learn_first_names_skills_not_ids(run: Run, workdir: Path) -> None:
     result = run("assess", "-p", ADA, "-o", "r.md")
     assert result.code == 0, result
     text = (workdir / "r.md").read_text()
-    assert "learn Docker, Software engineering first" in text
-    assert "learn docker, software-engineering first" not in text
+    assert "learn Docker first" in text and "learn Calculus and optimisation first" in text
+    assert "learn docker first" not in text and "calculus-optimization" not in text
 
 
 def test_tables_parse_with_one_cell_per_column(run: Run) -> None:

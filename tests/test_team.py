@@ -106,14 +106,21 @@ def test_nothing_found_is_a_usage_error(run: Run, tmp_path: Path) -> None:
     assert result.code == 2 and "no profiles found" in result.stderr
 
 
-def test_the_matcher_agrees_with_match(catalog: Catalog) -> None:
-    from mlpath.engine.assess import rank_roles
+def test_the_matcher_agrees_with_best_fit(catalog: Catalog) -> None:
+    """The team's fast best fit is scoring.best_fit, for any years (0 included)."""
+    from mlpath.engine.scoring import best_fit
     from mlpath.engine.team import Matcher
     from mlpath.profile import load_profile
 
     matcher = Matcher(catalog)
     for path in sorted(PERSONAS.glob("*.yaml")):
-        profile = load_profile(str(path), catalog)
-        top = rank_roles(catalog, profile.skills, profile.years_experience)[0]
-        found = matcher.member(profile)
-        assert (found.best_match, found.best_readiness) == (top.role, top.readiness), path
+        loaded = load_profile(str(path), catalog)
+        for years in (loaded.years_experience, 0, None, 30):
+            profile = loaded._replace(years_experience=years)
+            fit = best_fit(catalog, profile.skills, years)
+            assert fit is not None
+            found = matcher.member(profile)
+            assert (found.best_match, found.best_level, found.best_readiness) == (
+                fit.role, fit.level, fit.readiness), (path, years)
+    empty = matcher.member(loaded._replace(skills={}))
+    assert (empty.best_match, empty.best_level) == ("", "")

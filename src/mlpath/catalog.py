@@ -431,6 +431,9 @@ def get_skill(catalog: Catalog, skill_id: str) -> Skill:
     return skill
 
 
+LEVEL_ALIASES = {"junior": "entry", "jr": "entry", "intermediate": "mid", "sr": "senior"}
+
+
 def parse_target(catalog: Catalog, text: str) -> tuple[Role, Level | None]:
     """``ROLE`` or ``ROLE:LEVEL`` from the command line; unknown ids are usage errors."""
     role_id, _, level_id = text.strip().partition(":")
@@ -438,6 +441,8 @@ def parse_target(catalog: Catalog, text: str) -> tuple[Role, Level | None]:
     if not level_id:
         return role, None
     level = role.level(level_id)
+    if level is None and level_id.lower() in LEVEL_ALIASES:  # "junior" is what people say
+        level = role.level(LEVEL_ALIASES[level_id.lower()])
     if level is None:
         ids = [lv.id for lv in role.levels]
         raise UsageError(_unknown(f"level of {role.id}", level_id, ids)

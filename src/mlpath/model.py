@@ -165,7 +165,8 @@ class SkillRow(NamedTuple):
     status: str  # met | gap | exceeds
     contribution: float  # weight * min(current, required)
     possible: float  # weight * required
-    learn_first: tuple[str, ...] = ()  # prerequisites that are gaps too
+    learn_first: tuple[str, ...] = ()  # prerequisites that block this gap (DESIGN §2)
+    unrated: bool = False  # marked "not rated" in the profile: counts as 0
 
 
 class Gap(NamedTuple):
@@ -178,6 +179,12 @@ class Gap(NamedTuple):
     priority: float
     resources: tuple[Resource, ...]
     learn_first: tuple[str, ...] = ()
+    unrated: bool = False
+    # per listed resource: the levels being climbed that it serves, and the other gaps
+    # (skill ids) that list it too
+    serves: tuple[tuple[int, ...], ...] = ()
+    also_for: tuple[tuple[str, ...], ...] = ()
+    uncovered: tuple[int, ...] = ()  # levels being climbed that no resource serves
 
 
 class Match(NamedTuple):
@@ -186,6 +193,7 @@ class Match(NamedTuple):
     level: str
     title: str
     readiness: float
+    needs_years: float | None = None  # the lowest level's years, when the person has fewer
 
 
 class NextStep(NamedTuple):
@@ -222,4 +230,5 @@ class Report(NamedTuple):
     matches: tuple[Match, ...]
     milestones: tuple[MilestoneRow, ...]
     warnings: tuple[str, ...]
-    target_chosen: str  # "profile", "option" or "best-fit": how the target was picked
+    target_chosen: str  # "profile", "option", "best-fit" or "none" (no best fit): how picked
+    unrated: tuple[str, ...] = ()  # the profile's skills marked "not rated"

@@ -59,17 +59,23 @@ class Diff(NamedTuple):
     new_source: str
     skills: tuple[SkillChange, ...]
     roles: tuple[RoleChange, ...]
+    milestones_added: tuple[tuple[str, str], ...] = ()  # (id, name)
+    milestones_removed: tuple[tuple[str, str], ...] = ()
+    warnings: tuple[str, ...] = ()  # e.g. the two files name different people
 
 
 class Point(NamedTuple):
-    date: str  # "now" for the current ratings
+    date: str  # ISO date; the current ratings carry the date of the run
     readiness: float
+    change: float | None = None  # against the point before
+    current: bool = False  # the profile's ratings as they are now
 
 
 class Progress(NamedTuple):
     role: Role
     level: Level
     points: tuple[Point, ...]
+    ready_at: float = 85.0
 
 
 class Member(NamedTuple):
@@ -80,8 +86,10 @@ class Member(NamedTuple):
     ratings: bytes  # one byte per catalogue skill, in catalogue order
     milestones: tuple[str, ...]
     target: str | None
-    best_match: str  # role id of the best-matching role
+    best_match: str  # role id of the best fit; "" when there is none (nothing rated)
     best_readiness: float
+    years: float | None = None
+    best_level: str = ""  # the level the best fit was compared at
 
 
 class TeamSkill(NamedTuple):
@@ -111,6 +119,7 @@ class TeamPerson(NamedTuple):
     best_readiness: float
     gaps: tuple[tuple[str, int, int], ...]  # (skill, current, required), by priority
     missing_milestones: tuple[str, ...]
+    best_level: str = ""
 
 
 class TeamMilestone(NamedTuple):

@@ -1,8 +1,6 @@
 """The commands about one person: assess, match, plan, diff and progress."""
 
-import sys
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -12,21 +10,11 @@ from mlpath.cli.shared import (
     ProfileFile,
     ProfileOpt,
     RoleOpt,
-    Settings,
     app,
+    context,
     interactive,
-    load_profile_file,
-    print_json,
-    prompter,
-    resolve_target,
     settings_of,
-    warn,
 )
-from mlpath.errors import EXIT_BELOW, UsageError
-
-if TYPE_CHECKING:
-    from mlpath.model import Catalog, Profile
-
 
 PANEL = "Your career"
 
@@ -68,115 +56,14 @@ def assess(
 
     Example: mlpath assess --profile me.yaml --role ml-engineer:senior
     """
-    settings = settings_of(ctx)
-    kind = _output_kind(output) if output else None
-    catalog = settings.catalog()
-    asking = profile is None or update
-    if asking and (no_input or not interactive()):
-        if update:
-            raise UsageError("--update asks the questions again and needs a terminal; "
-                             "without one, edit the profile file")
-        raise UsageError("no profile given and no terminal to ask on; pass --profile FILE "
-                         "(or - for standard input); `mlpath init me.yaml` writes one")
-    if update and profile == "-" and not save:
-        raise UsageError("--update saves back to the profile's file, and this one came from "
-                         "standard input; pass --save FILE as well")
-    previous = None
-    if profile is not None:
-        previous = load_profile_file(profile, catalog)
-        warn(previous.warnings)
-    if asking:
-        from mlpath.catalog import parse_target
-        from mlpath.interview import run_interview
+    from mlpath.commands.assess import assess as run
 
-        option_role, option_level = parse_target(catalog, role) if role else (None, None)
-        answers = run_interview(catalog=catalog, prompter=prompter(settings),
-                                previous=previous, role=option_role, level=option_level)
-        used = answers.profile
-        target_role, target_level = answers.role, answers.level
-        chosen = "option" if target_role else "best-fit"
-    else:
-        assert previous is not None
-        used = previous
-        target_role, target_level, chosen = resolve_target(catalog, used, role)
-    from mlpath.engine.assess import assess as run_assess
-
-    report = run_assess(catalog=catalog, profile=used, role=target_role, level=target_level,
-                        chosen=chosen)
-    if output and kind:
-        _write_report(report, catalog, output, kind, force=force, explain=explain)
-    else:
-        _render_report(report, catalog, Format.json if json_ else fmt, settings,
-                       explain=explain)
-    destination = save or (profile if update else None)
-    if destination is None and profile is None:
-        destination = _ask_where_to_save(settings)
-    if destination:
-        _save_profile(used, catalog, destination, force=force, settings=settings,
-                      replace_by_default=update and destination == profile)
-    if fail_under is not None and report.readiness < fail_under:
-        raise typer.Exit(EXIT_BELOW)
-
-
-def _ask_where_to_save(settings: Settings) -> str | None:
-    answer = prompter(settings).ask("\nSave your answers as a profile? File name "
-                                     "(Enter skips): ")
-    return answer or None
-
-
-def _save_profile(profile: "Profile", catalog: "Catalog", path: str, *, force: bool,
-                  settings: Settings, replace_by_default: bool = False) -> None:
-    from mlpath.atomic import write_atomic
-    from mlpath.profile import dump_profile
-
-    replace = force
-    if not force and Path(path).exists() and interactive():
-        choices = "[Y/n]" if replace_by_default else "[y/N]"
-        answer = prompter(settings).ask(f"{path} exists; replace it? {choices} ").lower()
-        replace = answer in ("y", "yes") or (replace_by_default and not answer)
-        if not replace:
-            sys.stderr.write(f"mlpath: kept {path} as it was; nothing was saved\n")
-            return
-    write_atomic(path, dump_profile(profile, catalog), replace=replace)
-    sys.stderr.write(f"mlpath: saved your profile to {path}\n")
-
-
-def _output_kind(path: str) -> str:
-    from mlpath.render.export import EXTENSIONS
-
-    kind = EXTENSIONS.get(Path(path).suffix.lower())
-    if kind is None:
-        raise UsageError(f"--output {path}: cannot tell the format from the extension; use "
-                         + ", ".join(sorted(EXTENSIONS)))
-    return kind
-
-
-def _write_report(report: Any, catalog: "Catalog", path: str, kind: str, *, force: bool,
-                  explain: bool) -> None:
-    from mlpath.atomic import write_atomic
-    from mlpath.render.export import export_report
-
-    names = {s.id: s.name for s in catalog.skills.values()}
-    write_atomic(path, export_report(report, kind, skill_names=names, explain=explain),
-                 replace=force)
-    sys.stderr.write(f"mlpath: wrote the report to {path}\n")
-
-
-def _render_report(report: Any, catalog: "Catalog", fmt: Format, settings: Settings,
-                   *, explain: bool) -> None:
-    if fmt is Format.json:
-        from mlpath.render.jsonout import report as report_dict
-
-        print_json(report_dict(report))
-    elif fmt is Format.markdown:
-        from mlpath.render.markdown import render_report as render_md
-
-        sys.stdout.write(render_md(report))
-    else:
-        from mlpath.render.table import render_report as render_table
-
-        names = {s.id: s.name for s in catalog.skills.values()}
-        render_table(report, settings.console(), skill_names=names, explain=explain)
+    code = run(context(settings_of(ctx), asking=interactive()), profile_path=profile,
+               role_option=role, fmt="json" if json_ else fmt.value, output=output, save=save,
+               force=force, fail_under=fail_under, no_input=no_input, update=update,
+               explain=explain)
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command(rich_help_panel=PANEL)
@@ -193,22 +80,10 @@ def match(
 
     Example: mlpath match --profile me.yaml --top 5
     """
-    settings = settings_of(ctx)
-    catalog = settings.catalog()
-    loaded = load_profile_file(profile, catalog)
-    warn(loaded.warnings)
-    from mlpath.engine.assess import rank_roles
+    from mlpath.commands.person import match as run
 
-    ranked = rank_roles(catalog, loaded.skills, loaded.years_experience)[:top]
-    if json_:
-        from mlpath.render.jsonout import matches
-
-        print_json(matches(ranked))
-        return
-    from mlpath.render.table import render_matches
-
-    render_matches(ranked, settings.console())
-
+    run(context(settings_of(ctx)), profile_path=profile, top=top,
+        fmt="json" if json_ else "table")
 
 @app.command(rich_help_panel=PANEL)
 def plan(
@@ -230,32 +105,10 @@ def plan(
 
     Example: mlpath plan --profile me.yaml --role mlops-engineer:mid --hours-per-week 6
     """
-    settings = settings_of(ctx)
-    catalog = settings.catalog()
-    loaded = load_profile_file(profile, catalog)
-    warn(loaded.warnings)
-    target_role, target_level, _ = resolve_target(catalog, loaded, role)
-    from mlpath.engine.assess import settle_target
-    from mlpath.engine.plan import make_plan
+    from mlpath.commands.person import plan as run
 
-    target_role, level = settle_target(catalog, loaded.skills, loaded.years_experience,
-                                       target_role, target_level)
-    result = make_plan(catalog=catalog, profile=loaded, role=target_role, level=level,
-                       hours_per_week=hours_per_week)
-    fmt = Format.json if json_ else fmt
-    if fmt is Format.json:
-        from mlpath.render.jsonout import plan as plan_dict
-
-        print_json(plan_dict(result))
-    elif fmt is Format.markdown:
-        from mlpath.render.plan import render_plan_markdown
-
-        sys.stdout.write(render_plan_markdown(result))
-    else:
-        from mlpath.render.plan import render_plan
-
-        render_plan(result, settings.console())
-
+    run(context(settings_of(ctx)), profile_path=profile, role_option=role,
+        hours_per_week=hours_per_week, fmt="json" if json_ else fmt.value)
 
 @app.command(rich_help_panel=PANEL)
 def diff(
@@ -272,24 +125,10 @@ def diff(
 
     Example: mlpath diff last-year.yaml me.yaml
     """
-    settings = settings_of(ctx)
-    catalog = settings.catalog()
-    before, after = load_profile_file(old, catalog), load_profile_file(new, catalog)
-    warn([*before.warnings, *after.warnings])
-    from mlpath.engine.progress import diff as run_diff
+    from mlpath.commands.person import diff as run
 
-    target_role, target_level, _ = resolve_target(catalog, after, role)
-    result = run_diff(catalog=catalog, old=before, new=after, role=target_role,
-                      level=target_level)
-    if json_:
-        from mlpath.render.jsonout import diff as diff_dict
-
-        print_json(diff_dict(result))
-        return
-    from mlpath.render.progress import render_diff
-
-    render_diff(result, settings.console())
-
+    run(context(settings_of(ctx)), old_path=old, new_path=new, role_option=role,
+        fmt="json" if json_ else "table")
 
 @app.command(rich_help_panel=PANEL)
 def progress(
@@ -305,21 +144,7 @@ def progress(
 
     Example: mlpath progress --profile me.yaml
     """
-    settings = settings_of(ctx)
-    catalog = settings.catalog()
-    loaded = load_profile_file(profile, catalog)
-    warn(loaded.warnings)
-    from mlpath.engine.progress import progress as run_progress
+    from mlpath.commands.person import progress as run
 
-    target_role, target_level, _ = resolve_target(catalog, loaded, role)
-    result = run_progress(catalog=catalog, profile=loaded, role=target_role, level=target_level)
-    if json_:
-        from mlpath.render.jsonout import progress as progress_dict
-
-        print_json(progress_dict(result))
-        return
-    from mlpath.render.progress import render_progress
-
-    render_progress(result, settings.console())
-
-
+    run(context(settings_of(ctx)), profile_path=profile, role_option=role,
+        fmt="json" if json_ else "table")

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from mlpath import __version__
-from mlpath.errors import DataError, UsageError
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from mlpath.commands.context import Context
     from mlpath.interview import Prompter
-    from mlpath.model import Catalog, Level, Profile, Role
+    from mlpath.model import Catalog
 
 
 class Format(StrEnum):
@@ -148,33 +148,13 @@ def print_json(value: Any, *, compact: bool = False) -> None:
     sys.stdout.write(dumps(value, compact=compact) + "\n")
 
 
-def warn(lines: list[str] | tuple[str, ...]) -> None:
-    from mlpath.render.text import clean
+def context(settings: Settings, *, asking: bool | None = None) -> "Context":
+    """What the use cases need: the catalogue, a console and a prompter made on demand,
+    and whether questions can be asked (``asking``: the caller's own check)."""
+    from mlpath.commands.context import Context
 
-    for line in lines:
-        sys.stderr.write(f"mlpath: warning: {clean(line)}\n")
-
-
-def load_profile_file(path: str, catalog: "Catalog") -> "Profile":
-    from mlpath.profile import load_profile
-
-    return load_profile(path, catalog)
-
-
-def resolve_target(catalog: "Catalog", profile: "Profile", role_option: str | None
-                    ) -> "tuple[Role | None, Level | None, str]":
-    from mlpath.catalog import parse_target
-
-    if role_option:
-        role, level = parse_target(catalog, role_option)
-        return role, level, "option"
-    if profile.target:
-        try:
-            role, level = parse_target(catalog, profile.target)
-        except UsageError as exc:  # checked on load; kept for profiles built in code
-            raise DataError(f"{profile.source}: target: {exc}") from None
-        return role, level, "profile"
-    return None, None, "best-fit"
+    return Context(settings.catalog(), settings.console, lambda: prompter(settings),
+                   interactive() if asking is None else asking)
 
 
 def interactive() -> bool:

@@ -7,20 +7,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mlpath.cli.shared import (
-    JsonFlag,
-    RoleOpt,
-    app,
-    print_json,
-    resolve_target,
-    settings_of,
-)
-from mlpath.errors import EXIT_DATA, DataError, MlpathError, UsageError
+from mlpath.cli.shared import JsonFlag, RoleOpt, app, context, settings_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from mlpath.model import Catalog, Level, Profile, Role
     from mlpath.profile import Entry
 
 
@@ -53,55 +44,12 @@ def team(
 
     Example: mlpath team profiles/ --role ml-engineer:mid
     """
-    settings = settings_of(ctx)
-    catalog = settings.catalog()
-    from mlpath.catalog import parse_target
-    from mlpath.engine.team import Matcher, choose_target, summarize
-    from mlpath.profile import parse_profile, team_entries
+    from mlpath.commands.team import team as run
 
-    option_role, option_level = parse_target(catalog, role) if role else (None, None)
-    matcher = Matcher(catalog)
-    members = []
-    skipped = streamed = 0
-    entries = team_entries(paths)
-    for entry in _with_progress(entries, paths):
-        try:
-            if entry.error is not None:
-                raise DataError(entry.error)
-            assert entry.text is not None
-            loaded = parse_profile(entry.text, entry.source, catalog)._replace(
-                source=entry.label)
-        except MlpathError as exc:
-            skipped += 1
-            _warn_skipped(exc)
-            continue
-        if jsonl:  # streamed: nothing is kept, so memory stays flat
-            _stream_person(catalog, loaded, option_role, option_level)
-            streamed += 1
-            continue
-        members.append(matcher.member(loaded))
-    if jsonl or not members:
-        _end_team(streamed if jsonl else 0, skipped)
-        return
-    target_role, target_level, chosen = choose_target(catalog, members, option_role,
-                                                      option_level)
-    report = summarize(catalog=catalog, members=members, role=target_role, level=target_level,
-                       chosen=chosen, skipped=skipped)
-    fmt = TeamFormat.json if json_ else fmt
-    if fmt is TeamFormat.json:
-        from mlpath.render.jsonout import team as team_dict
-
-        # Past a hundred people the JSON is for programs: one line, through the C encoder.
-        print_json(team_dict(report), compact=report.members > 100)
-    elif fmt is TeamFormat.csv:
-        from mlpath.render.team import team_csv
-
-        sys.stdout.write(team_csv(report))
-    else:
-        from mlpath.render.team import render_team
-
-        render_team(report, settings.console())
-    _end_team(len(members), skipped)
+    code = run(context(settings_of(ctx)), paths=paths, role_option=role,
+               fmt="json" if json_ else fmt.value, jsonl=jsonl, progress=_with_progress)
+    if code:
+        raise typer.Exit(code)
 
 
 def _with_progress(entries: "Iterator[Entry]", paths: list[str]) -> "Iterator[Entry]":
@@ -125,37 +73,3 @@ def _with_progress(entries: "Iterator[Entry]", paths: list[str]) -> "Iterator[En
             yield entry
             if entry.label == entry.source:  # a file (one line of .jsonl is labelled path:N)
                 bar.advance(task)
-
-
-def _warn_skipped(exc: MlpathError) -> None:
-    from mlpath.render.text import clean
-
-    for line in exc.lines():
-        sys.stderr.write(f"mlpath: skipped: {clean(line)}\n")
-
-
-def _stream_person(catalog: "Catalog", profile: "Profile", role: "Role | None",
-                   level: "Level | None") -> None:
-    import json
-
-    from mlpath.engine.assess import assess as run_assess
-    from mlpath.render.jsonout import report as report_dict
-
-    chosen = "option"
-    if role is None:
-        role, level, chosen = resolve_target(catalog, profile, None)
-    report = run_assess(catalog=catalog, profile=profile, role=role, level=level, chosen=chosen)
-    sys.stdout.write(json.dumps(report_dict(report), ensure_ascii=True,
-                                separators=(",", ":")) + "\n")
-    sys.stdout.flush()
-
-
-def _end_team(read: int, skipped: int) -> None:
-    if skipped:
-        sys.stderr.write(f"mlpath: read {read} profile(s); skipped {skipped} that could not "
-                         "be loaded (see above)\n")
-        raise typer.Exit(EXIT_DATA)
-    if read == 0:
-        raise UsageError("no profiles found in the paths given (*.yaml, *.yml, *.json, *.jsonl)")
-
-

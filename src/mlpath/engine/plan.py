@@ -3,14 +3,15 @@
 Pure functions over the model. The rules, documented in the README:
 
 - One step per gap of the target level, from the current rating to the required one.
-- A prerequisite (direct or not) of a step that the role does not require, but that is
-  rated below what the step needs, becomes a step of its own (``prerequisite_only``).
-  A step to level r needs its prerequisites at ``min(r - 1, 3)`` (at least 1): one level
-  below, and never more than "independent".
-- Order: a step comes after every step it needs (directly or not); among the steps that
-  are free to go next, the most urgent goes first, then the id. A step's urgency is its
-  own priority (weight x gap) or that of the most urgent step waiting for it, whichever
-  is higher: what unblocks the top gap is learned early.
+- A step to level r needs its prerequisites at ``min(r - 1, 3)``: one level below, and
+  never more than "independent" (``engine.prerequisites``, the rule the report's
+  "learn X first" uses too). A prerequisite the person already has at that level
+  blocks nothing. One the role does not require, but that is below that level,
+  becomes a step of its own (``prerequisite_only``).
+- Order: a step comes after the steps of the prerequisites that block it (directly or
+  not); among the steps that are free to go next, the most urgent goes first, then the
+  id. A step's urgency is its own priority (weight x gap) or that of the most urgent
+  step waiting for it, whichever is higher: what unblocks the top gap is learned early.
 - Hours: each level a step climbs is covered by a picked resource with known hours when
   there is one (its hours spread over the levels of the step it serves), else by the
   per-level estimate below, and then the step is marked ``estimated``.
@@ -24,7 +25,9 @@ import math
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from mlpath.engine.assess import pick_resources, prerequisite_closure, readiness
+from mlpath.engine.prerequisites import blockers, needed_level
+from mlpath.engine.resources import pick_resources
+from mlpath.engine.scoring import readiness
 from mlpath.model import Catalog, Level, Profile, Resource, Role
 from mlpath.reports import Plan, Step
 
@@ -43,13 +46,10 @@ class _Draft(NamedTuple):
     prerequisite_only: bool
 
 
-def needed_level(target: int) -> int:
-    """The level a prerequisite needs to be at before climbing a skill to ``target``."""
-    return max(1, min(target - 1, 3))
+__all__ = ["make_plan", "needed_level", "order_steps", "step_hours"]
 
 
-def _drafts(catalog: Catalog, level: Level, ratings: Mapping[str, int],
-            needs: Mapping[str, frozenset[str]]) -> dict[str, _Draft]:
+def _drafts(catalog: Catalog, level: Level, ratings: Mapping[str, int]) -> dict[str, _Draft]:
     drafts = {req.skill: _Draft(req.skill, ratings.get(req.skill, 0), req.level,
                                 req.weight * (req.level - ratings.get(req.skill, 0)), False)
               for req in level.requirements if ratings.get(req.skill, 0) < req.level}
@@ -62,7 +62,7 @@ def _drafts(catalog: Catalog, level: Level, ratings: Mapping[str, int],
                 continue
             want = needed_level(step.end)
             have = ratings.get(pre, 0)
-            if have >= want:
+            if have >= want:  # met at the level the step needs: blocks nothing
                 continue
             old = drafts.get(pre)
             if old is None or want > old.end or step.priority > old.priority:
@@ -73,10 +73,11 @@ def _drafts(catalog: Catalog, level: Level, ratings: Mapping[str, int],
     return drafts
 
 
-def order_steps(drafts: Mapping[str, _Draft], needs: Mapping[str, frozenset[str]]
+def order_steps(catalog: Catalog, drafts: Mapping[str, _Draft], ratings: Mapping[str, int]
                 ) -> list[_Draft]:
-    """Prerequisites first (directly or not); among the free, the most urgent, then id."""
-    waiting = {sid: set(needs.get(sid, frozenset())) & set(drafts) for sid in drafts}
+    """Blocking prerequisites first; among the steps free to go, the most urgent, then id."""
+    waiting = {sid: set(blockers(catalog, sid, d.end, ratings)) & set(drafts)
+               for sid, d in drafts.items()}
     urgency = {sid: max([d.priority] + [drafts[o].priority for o in drafts
                                          if sid in waiting[o]]) for sid, d in drafts.items()}
     ready = [(-urgency[sid], sid) for sid in drafts if not waiting[sid]]
@@ -85,10 +86,10 @@ def order_steps(drafts: Mapping[str, _Draft], needs: Mapping[str, frozenset[str]
     while ready:
         _, sid = heapq.heappop(ready)
         ordered.append(drafts[sid])
-        for other, blockers in waiting.items():
-            if sid in blockers:
-                blockers.discard(sid)
-                if not blockers:
+        for other, pending in waiting.items():
+            if sid in pending:
+                pending.discard(sid)
+                if not pending:
                     heapq.heappush(ready, (-urgency[other], other))
     return ordered
 
@@ -112,14 +113,12 @@ def step_hours(resources: tuple[Resource, ...], start: int, end: int) -> tuple[f
 def make_plan(*, catalog: Catalog, profile: Profile, role: Role, level: Level,
               hours_per_week: float = 5.0) -> Plan:
     ratings = profile.skills
-    needs = prerequisite_closure(catalog)
-    ordered = order_steps(_drafts(catalog, level, ratings, needs), needs)
-    used: set[str] = set()
+    ordered = order_steps(catalog, _drafts(catalog, level, ratings), ratings)
     steps: list[Step] = []
     done = 0.0
     for draft in ordered:
         skill = catalog.skills[draft.skill]
-        picked = pick_resources(skill.resources, draft.start, draft.end, used)
+        picked = pick_resources(skill.resources, draft.start, draft.end)
         hours, estimated = step_hours(picked, draft.start, draft.end)
         steps.append(_timed(draft.skill, skill.name, draft.start, draft.end, hours, estimated,
                             done, hours_per_week, draft.prerequisite_only, False,

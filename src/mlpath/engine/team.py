@@ -9,73 +9,96 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from mlpath.engine.assess import comparison_level, round_half_up
-from mlpath.model import READY_AT, Catalog, Level, Profile, Role
+from mlpath.engine.resources import COST_ORDER
+from mlpath.engine.scoring import (
+    Prepared,
+    comparison_level,
+    has_ratings,
+    prepare,
+    reached,
+    score,
+    years_needed,
+)
+from mlpath.model import Catalog, Level, Profile, Role
 from mlpath.reports import Member, TeamGap, TeamMilestone, TeamPerson, TeamReport, TeamSkill
 
 TOP_TEAM_GAPS = 5
 TOP_PERSON_GAPS = 5  # kept per person, for the CSV
 HEATMAP_PEOPLE = 40  # past this, a person-by-skill grid is unreadable in any terminal
 RESOURCES_PER_TEAM_GAP = 2
-_COST_ORDER = {"free": 0, "freemium": 1, "paid": 2}
 
 
 class Matcher:
-    """Finds each person's best-matching role quickly: the same answer as ``best_match``,
-    with every level's requirements and total prepared once for the whole run."""
+    """Reduces each profile to a ``Member``, with its best fit (the answer of
+    ``scoring.best_fit``, through the same kernel, with each years value's comparison
+    levels prepared once for the whole run)."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.skill_ids = list(catalog.skills)
-        self.roles = [
-            (role.id, [(lv, [(r.skill, r.level, r.weight) for r in lv.requirements],
-                        sum(r.level * r.weight for r in lv.requirements))
-                       for lv in role.levels])
-            for role in sorted(catalog.roles.values(), key=lambda r: r.id)]
+        self.roles = sorted(catalog.roles.values(), key=lambda r: r.id)
+        self._by_years: dict[float | None, list[tuple[str, Level, Prepared]]] = {}
+
+    def _levels(self, years: float | None) -> list[tuple[str, Level, Prepared]]:
+        """The roles a person with ``years`` may have as best fit, at their comparison level."""
+        found = self._by_years.get(years)
+        if found is None:
+            found = [(r.id, level, prepare(level)) for r in self.roles
+                     if years_needed(r, years) is None
+                     for level in (comparison_level(r, years),)]
+            self._by_years[years] = found
+        return found
 
     def member(self, profile: Profile) -> Member:
         get = profile.skills.get
-        years = profile.years_experience
-        best_id, best_score = "", -1.0
-        for role_id, levels in self.roles:
-            level = comparison_level(self.catalog.roles[role_id], years)
-            for candidate, requirements, need in levels:
-                if candidate is level:
-                    have = 0.0
-                    for skill, target, weight in requirements:
-                        current = get(skill, 0)
-                        have += weight * (current if current < target else target)
-                    score = round_half_up(100 * have / need) if need else 100.0
-                    if score > best_score:  # roles come sorted by id: ties keep the first
-                        best_id, best_score = role_id, score
-                    break
+        best_id, best_level, best_score = "", "", 0.0
+        if has_ratings(profile.skills):
+            best_score = -1.0
+            for role_id, level, prepared in self._levels(profile.years_experience):
+                value = score(prepared, [get(sid, 0) for sid in prepared.skills])
+                if value > best_score:  # roles come sorted by id: ties keep the first
+                    best_id, best_level, best_score = role_id, level.id, value
+            best_score = max(best_score, 0.0)
         vector = bytes([get(sid, 0) for sid in self.skill_ids])
         return Member(profile.name or profile.source, profile.source, vector,
-                      profile.milestones, profile.target, best_id, best_score)
+                      profile.milestones, profile.target, best_id, best_score,
+                      profile.years_experience, best_level)
 
+
+def team_level(role: Role, members: Sequence[Member]) -> Level:
+    """One level for the whole team: the comparison level most of its people have
+    (DESIGN §2, applied to each person's years); on a tie, the lower level."""
+    counts = Counter(comparison_level(role, m.years).id for m in members)
+    if not counts:
+        return comparison_level(role, None)
+    order = {lv.id: i for i, lv in enumerate(role.levels)}
+    top = min(counts.items(), key=lambda kv: (-kv[1], order[kv[0]]))[0]
+    found = role.level(top)
+    assert found is not None
+    return found
 
 
 def choose_target(catalog: Catalog, members: Sequence[Member], role: Role | None,
                   level: Level | None) -> tuple[Role, Level, str]:
     """The option's role; else the target most profiles name; else the most common best fit.
 
-    Without a level, the team is compared at the role's middle level (its comparison
-    level when years are unknown): one level for everyone, so the numbers add up.
+    Without a level, the team is compared at the comparison level most of its people
+    have: one level for everyone, so the numbers add up.
     """
     how = "option"
     if role is None:
         targets = Counter(m.target for m in members if m.target)
         if targets:
             top = min(targets.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-            role_id, _, level_id = top.partition(":")
+            role_id, _, level_id = top.partition(":")  # checked when the profile was read
             role, how = catalog.roles[role_id], "target"
             level = role.level(level_id) if level_id else None
         else:
-            fits = Counter(m.best_match for m in members)
+            fits = Counter(m.best_match for m in members if m.best_match)
             role_id = min(fits.items(), key=lambda kv: (-kv[1], kv[0]))[0] if fits else (
                 next(iter(catalog.roles)))
-            role, how = catalog.roles[role_id], "best-fit"
-    return role, level or comparison_level(role, None), how
+            role, how = catalog.roles[role_id], "best-fit" if fits else "none"
+    return role, level or team_level(role, members), how
 
 
 def summarize(*, catalog: Catalog, members: Sequence[Member], role: Role, level: Level,
@@ -84,8 +107,8 @@ def summarize(*, catalog: Catalog, members: Sequence[Member], role: Role, level:
     reqs = sorted(level.requirements, key=lambda r: (-r.weight, r.skill))
     # Each requirement as (position in the rating vector, skill, target, weight).
     plan = [(index[r.skill], r.skill, r.level, r.weight) for r in reqs]
-    need = sum(w * t for _, _, t, w in plan)
-    people = [_person(m, plan, need, level) for m in members]
+    positions = [index[sid] for sid in prepare(level).skills]
+    people = [_person(m, plan, positions, level) for m in members]
     skills = []
     priority: dict[str, float] = {}
     for at, sid, target, weight in plan:
@@ -109,24 +132,17 @@ def summarize(*, catalog: Catalog, members: Sequence[Member], role: Role, level:
                       top_gaps, milestones, heatmap)
 
 
-def _person(m: Member, plan: list[tuple[int, str, int, float]], need: float,
+def _person(m: Member, plan: list[tuple[int, str, int, float]], positions: list[int],
             level: Level) -> TeamPerson:
     """One person at the team's level, straight from the rating vector (a hot loop)."""
-    have = 0.0
-    gaps = []
-    for at, sid, target, weight in plan:
-        current = m.ratings[at]
-        if current < target:
-            have += weight * current
-            gaps.append((-weight * (target - current), sid, current, target))
-        else:
-            have += weight * target
-    score = round_half_up(100 * have / need) if need else 100.0
-    gaps.sort()
+    ratings = m.ratings
+    value = score(prepare(level), [ratings[at] for at in positions])
+    gaps = sorted((-weight * (target - ratings[at]), sid, ratings[at], target)
+                  for at, sid, target, weight in plan if ratings[at] < target)
     missing = tuple(mid for mid in level.milestones_required if mid not in m.milestones)
-    return TeamPerson(m.name, m.source, score, score >= READY_AT, m.best_match,
+    return TeamPerson(m.name, m.source, value, reached(value), m.best_match,
                       m.best_readiness, tuple((s, c, t) for _, s, c, t in gaps[:TOP_PERSON_GAPS]),
-                      missing)
+                      missing, m.best_level)
 
 
 def _team_gap(catalog: Catalog, s: TeamSkill, members: Iterable[Member],
@@ -138,7 +154,7 @@ def _team_gap(catalog: Catalog, s: TeamSkill, members: Iterable[Member],
     for order, r in enumerate(catalog.skills[s.id].resources):
         served = sum(1 for c in short if r.serves(c + 1, s.required))
         if served:
-            scored.append((-served, _COST_ORDER.get(r.cost, 3), order, r, served))
+            scored.append((-served, COST_ORDER.get(r.cost, 3), order, r, served))
     scored.sort(key=lambda t: t[:3])
     picked = tuple((r, served) for *_, r, served in scored[:RESOURCES_PER_TEAM_GAP])
     return TeamGap(s.id, s.name, s.below, priority, picked)

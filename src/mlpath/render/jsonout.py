@@ -61,14 +61,22 @@ def resource(r: Resource) -> dict[str, Any]:
 
 def match(m: Match) -> dict[str, Any]:
     return {"role": m.role, "name": m.name, "level": m.level, "title": m.title,
-            "readiness": m.readiness}
+            "readiness": m.readiness,
+            "needs_years": None if m.needs_years is None else _num(m.needs_years)}
 
 
 def gap(g: Gap) -> dict[str, Any]:
+    listed = []
+    for i, r in enumerate(g.resources):
+        item = resource(r)
+        item.setdefault("levels", None)
+        item["serves_levels"] = list(g.serves[i]) if i < len(g.serves) else []
+        item["also_for"] = list(g.also_for[i]) if i < len(g.also_for) else []
+        listed.append(item)
     return {"id": g.id, "name": g.name, "current": g.current, "required": g.required,
             "gap": g.gap, "weight": _num(g.weight), "priority": _num(g.priority),
-            "learn_first": list(g.learn_first),
-            "resources": [resource(r) for r in g.resources]}
+            "learn_first": list(g.learn_first), "unrated": g.unrated,
+            "uncovered_levels": list(g.uncovered), "resources": listed}
 
 
 def report(r: Report) -> dict[str, Any]:
@@ -86,7 +94,8 @@ def report(r: Report) -> dict[str, Any]:
         "skills": [{"id": s.id, "name": s.name, "category": s.category, "current": s.current,
                     "required": s.required, "weight": _num(s.weight), "gap": s.gap,
                     "status": s.status, "contribution": _num(s.contribution),
-                    "possible": _num(s.possible)} for s in r.skills],
+                    "possible": _num(s.possible), "unrated": s.unrated} for s in r.skills],
+        "unrated": list(r.unrated),
         "gaps": [gap(g) for g in r.gaps],
         "next_step": {"kind": step.kind, "role": step.role, "level": step.level,
                       "title": step.title, "readiness": step.readiness,
@@ -174,6 +183,9 @@ def diff(d: Diff) -> dict[str, Any]:
                     "change": s.change} for s in d.skills],
         "roles": [{"role": r.role, "name": r.name, "level": r.level, "title": r.title,
                    "before": r.before, "after": r.after, "change": r.change} for r in d.roles],
+        "milestones": {"added": [{"id": i, "name": n} for i, n in d.milestones_added],
+                       "removed": [{"id": i, "name": n} for i, n in d.milestones_removed]},
+        "warnings": list(d.warnings),
     }
 
 
@@ -182,7 +194,9 @@ def progress(p: Progress) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "target": {"role": p.role.id, "name": p.role.name, "level": p.level.id,
                    "title": p.level.title},
-        "points": [{"date": pt.date, "readiness": pt.readiness} for pt in p.points],
+        "ready_at": _num(p.ready_at),
+        "points": [{"date": pt.date, "readiness": pt.readiness, "change": pt.change,
+                    "current": pt.current} for pt in p.points],
     }
 
 
@@ -197,6 +211,7 @@ def team(t: TeamReport) -> dict[str, Any]:
         "people": [{"name": p.name, "source": p.source, "readiness": p.readiness,
                     "reached": p.reached, "best_match": p.best_match,
                     "best_match_readiness": p.best_readiness,
+                    "best_match_level": p.best_level or None,
                     "top_gaps": [s for s, _, _ in p.gaps[:3]],
                     "missing_milestones": list(p.missing_milestones)} for p in t.people],
         "top_gaps": [{"id": g.id, "name": g.name, "below": g.below,

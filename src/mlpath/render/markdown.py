@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mlpath.model import Report, Resource
+from mlpath.render.advice import ready_verdict, resource_notes, uncovered_note, unrated_line
 from mlpath.render.escape import markdown, markdown_url
 from mlpath.render.text import band, number, percent
 
@@ -30,32 +31,43 @@ def render_report(report: Report, *, skill_names: dict[str, str] | None = None) 
     who = md(report.profile_name or report.profile_source)
     lines = [f"# mlpath report: {who}", ""]
     lines.append(f"- **Target:** {md(t.title)} ({md(t.name)}, `{t.role}:{t.level}`)"
-                 + (" — your best fit" if report.target_chosen == "best-fit" else ""))
+                 + {"best-fit": " — your best fit",
+                    "none": " — no best fit: rate your skills first"}.get(
+                        report.target_chosen, ""))
     if t.salary:
         lines.append(f"- **Salary:** {band(t.salary.min, t.salary.max)} a year (USD; "
                      f"{md(t.salary.source)})")
     if report.years_experience is not None:
         lines.append(f"- **Experience:** {number(report.years_experience)} years")
-    verdict = "ready" if report.reached else "not yet ready (85% is ready)"
+    verdict = ready_verdict(report)
     lines += [f"- **Readiness:** {percent(report.readiness)} — {verdict}", "", "## Skills", "",
               "| Skill | Have | Need | Weight | Status |", "|---|---:|---:|---:|---|"]
     for s in report.skills:
-        status = f"gap {s.gap}" if s.gap else s.status
+        status = "not rated" if s.unrated else f"gap {s.gap}" if s.gap else s.status
         lines.append(f"| {md(s.name)} | {s.current} | {s.required} | {number(s.weight)} | "
                      f"{md(status)} |")
     lines += ["", "## Gaps, highest priority first", ""]
     if not report.gaps:
         lines.append("None: you meet every requirement.")
-    names = skill_names or {}
+    names = {s.id: s.name for s in report.skills} | (skill_names or {})
     for i, g in enumerate(report.gaps, 1):
         first = (" — learn " + ", ".join(md(names.get(s, s)) for s in g.learn_first) + " first"
                  if g.learn_first else "")
+        rating = "not rated" if g.unrated else str(g.current)
         marker = f"{i}. "
-        lines.append(f"{marker}**{md(g.name)}**: {g.current} → {g.required} "
+        lines.append(f"{marker}**{md(g.name)}**: {rating} → {g.required} "
                      f"(priority {number(g.priority)}){first}")
         # CommonMark: a sub-list belongs to the item only when indented by the width of
         # the item's marker ("10. " is four wide), else the ordered list restarts.
-        lines.extend(f"{' ' * len(marker)}- {md_resource(r)}" for r in g.resources)
+        pad = " " * len(marker)
+        for n, r in enumerate(g.resources):
+            also = resource_notes(g, n, names)
+            lines.append(f"{pad}- {md_resource(r)}" + (f" — {md(also)}" if also else ""))
+        if g.uncovered:
+            lines.append(f"{pad}- {md(uncovered_note(g))}")
+    unrated = unrated_line(report, names)
+    if unrated:
+        lines += ["", md(unrated)]
     if report.milestones:
         lines += ["", "## Milestones", ""]
         for m in report.milestones:
@@ -73,8 +85,9 @@ def render_report(report: Report, *, skill_names: dict[str, str] | None = None) 
     if report.matches:
         lines += ["", "## Other roles that fit", "", "| Role | Level | Readiness |",
                   "|---|---|---:|"]
-        lines += [f"| {md(m.name)} | {md(m.level)} | {percent(m.readiness)} |"
-                  for m in report.matches]
+        lines += [f"| {md(m.name)}"
+                  + ("" if m.needs_years is None else f" (needs {number(m.needs_years)}+ years)")
+                  + f" | {md(m.level)} | {percent(m.readiness)} |" for m in report.matches]
     if report.warnings:
         lines += ["", "## Warnings", ""] + [f"- {md(w)}" for w in report.warnings]
     return "\n".join(lines) + "\n"

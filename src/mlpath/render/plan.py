@@ -86,6 +86,9 @@ def render_plan(plan: Plan, console: Console) -> None:
         label = styled((step_label(step), "bold" if not step.prerequisite_only else "yellow"))
         if step.resources:
             label.append_text(styled(("\n" + step.resources[0].title, "dim")))
+        elif not step.milestone:
+            label.append_text(styled(("\nno resource in the catalogue for these levels yet",
+                                      "dim")))
         row: list[RenderableType] = [str(i), label, hours_text(step), weeks_text(step)]
         if cells:
             row.append(styled((_timeline(step, plan.weeks, cells), "cyan")))
@@ -106,4 +109,6 @@ def render_plan_markdown(plan: Plan) -> str:
         lines.append(f"- [ ] **{md(step_label(step))}** — {hours_text(step)}, "
                      f"{weeks_text(step)}")
         lines.extend(f"  - {md_resource(r)}" for r in step.resources)
+        if not step.resources and not step.milestone:
+            lines.append("  - no resource in the catalogue for these levels yet")
     return "\n".join(lines) + "\n"

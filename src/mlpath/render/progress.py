@@ -37,6 +37,10 @@ def render_diff(result: Diff, console: Console) -> None:
                           styled((("new " if s.before is None else "") + _signed(s.change),
                                   style)))
         console.print(table)
+    for sign, items in (("+", result.milestones_added), ("−", result.milestones_removed)):
+        for _, name in items:
+            verb = "added" if sign == "+" else "removed"
+            console.print(styled(f"  {sign} milestone {verb}: ", (name, "bold")))
     table = Table(box=None, pad_edge=False, title=styled(("Readiness", "bold")),
                   title_justify="left")
     table.add_column("Role", ratio=1, overflow="fold")
@@ -61,13 +65,29 @@ def render_progress(result: Progress, console: Console) -> None:
                                        "--update` keeps dated ratings.", "dim")), 2))
     table = Table(box=None, pad_edge=False)
     table.add_column("Date", no_wrap=True)
-    table.add_column("Readiness", ratio=1, no_wrap=True)
-    # The date and the number are the content; the bar takes what room is left.
-    date_width = max([4, *(len(p.date) for p in result.points)])  # 4: the "Date" header
-    cells = bar_cells(console.width - date_width - 10, most=30)
-    for point in result.points:
+    table.add_column("Readiness", no_wrap=True, justify="right")
+    table.add_column("Change", no_wrap=True, justify="right")
+    # The date, the number and the change are the content; the bar takes what room is left.
+    dates = [styled(p.date + (" (now)" if p.current else "")) for p in result.points]
+    date_width = max([4, *(len(d) for d in dates)])  # 4: the "Date" header
+    cells = bar_cells(console.width - date_width - 20, most=30, least=12)
+    if cells:
+        table.add_column(f"│ = {result.ready_at:g}%", ratio=1, no_wrap=True)
+    for date, point in zip(dates, result.points, strict=True):
         style = readiness_style(point.readiness)
-        meter = bar(point.readiness, 100, cells) + " " if cells else ""
-        table.add_row(styled(point.date), styled((meter, style),
-                                                 percent(point.readiness).rjust(6)))
+        change = "" if point.change is None else _signed(point.change)
+        row = [date, styled(percent(point.readiness)), styled(change)]
+        if cells:
+            row.append(styled((_bar_with_line(point.readiness, result.ready_at, cells), style)))
+        table.add_row(*row)
     console.print(table)
+    where = " (│ in the bars)." if cells else "."
+    console.print(styled((f"Ready at {result.ready_at:g}%{where}", "dim")))
+
+
+def _bar_with_line(value: float, line: float, width: int) -> str:
+    """A bar with a mark where the ready line falls, so each row shows its distance."""
+    text = list(bar(value, 100, width))
+    at = min(width - 1, round(line / 100 * width))
+    text[at] = "│"
+    return "".join(text)

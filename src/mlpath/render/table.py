@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from mlpath.model import READY_AT, Match, Report, Resource
+from mlpath.render.advice import ready_verdict, resource_notes, uncovered_note, unrated_line
 from mlpath.render.console import bar, styled
 from mlpath.render.escape import safe_url
 from mlpath.render.text import band, clean, number, percent
@@ -64,15 +65,15 @@ def header(report: Report, width: int = 100) -> RenderableType:
     who = report.profile_name or report.profile_source
     years = ("" if report.years_experience is None
              else f" · {number(report.years_experience)} years")
-    how = {"best-fit": " (your best fit)", "profile": " (from your profile)"}.get(
-        report.target_chosen, "")
+    how = {"best-fit": " (your best fit)", "profile": " (from your profile)",
+           "none": " (no best fit: rate your skills first)"}.get(report.target_chosen, "")
     body = styled(("Target  ", "dim"), (target.title, "bold"), f" · {target.name} · {target.level}",
                  (how, "dim"))
     if target.salary:
         body.append_text(styled("\n", ("Salary  ", "dim"),
                                band(target.salary.min, target.salary.max) + " a year (USD)"))
     style = readiness_style(report.readiness)
-    verdict = "ready" if report.reached else f"not yet ({READY_AT:g}% is ready)"
+    verdict = ready_verdict(report)
     cells = bar_cells(width - 45, most=20)
     meter = (bar(report.readiness, 100, cells) + " ") if cells else ""
     body.append_text(styled("\n", ("Ready   ", "dim"), (meter, style),
@@ -101,9 +102,12 @@ def skills_table(report: Report, width: int = 100) -> RenderableType:
     for row in report.skills:
         style = STATUS_STYLE[row.status]
         status = {"met": "met", "exceeds": "exceeds", "gap": f"gap {row.gap}"}[row.status]
+        if row.unrated:
+            status, style = "not rated", "yellow"
         table.add_row(
             styled(row.name),
-            styled((bar(row.current, 5, 5) + " " if bars else "", style), f"{row.current}"),
+            styled((bar(row.current, 5, 5) + " " if bars else "", style),
+                   "?" if row.unrated else f"{row.current}"),
             styled(bar(row.required, 5, 5) + " " if bars else "", f"{row.required}"),
             styled(number(row.weight)),
             styled((status, style)),
@@ -114,21 +118,34 @@ def skills_table(report: Report, width: int = 100) -> RenderableType:
 def gaps_section(report: Report, names: dict[str, str], limit: int | None = 5) -> list[Any]:
     # Plain lines with padding rather than nested grids: three times faster to draw,
     # and the report is drawn on every run (DESIGN §7).
-    if not report.gaps:
-        return [styled(("Top gaps", "bold"), "\n  None: you meet every requirement.")]
-    out: list[Any] = [
-        styled(("Top gaps", "bold"), (" (weight × gap, high first)", "dim"))]
-    for i, g in enumerate(report.gaps[:limit], 1):
+    rated = [g for g in report.gaps if not g.unrated]
+    unrated = unrated_line(report, names)
+    out: list[Any] = []
+    if not rated:
+        out.append(styled(("Top gaps", "bold"), "\n  None: you meet every requirement"
+                          + (" you rated." if unrated else ".")))
+        return out + ([styled((unrated, "yellow"))] if unrated else [])
+    out.append(styled(("Top gaps", "bold"), (" (weight × gap, high first)", "dim")))
+    shown = rated if limit is None else rated[:limit]
+    for i, g in enumerate(shown, 1):
         out.append(hanging([(f"{i}.", styled((g.name, "bold"), f"  {g.current} → {g.required}",
                                               (f"  priority {number(g.priority)}", "dim")))]))
         if g.learn_first:
             first = ", ".join(names.get(s, s) for s in g.learn_first)
             out.append(indented(styled(("learn " + first + " first", "yellow")), 3))
-        for r in g.resources:
+        for n, r in enumerate(g.resources):
             out.extend(resource_parts(r, 5))
-    if limit is not None and len(report.gaps) > limit:
-        out.append(styled((f"   …and {len(report.gaps) - limit} more in --json or --format "
+            also = resource_notes(g, n, names)
+            if also:
+                out.append(indented(styled((also, "dim")), 5))
+        missing = uncovered_note(g)
+        if missing:
+            out.append(indented(styled((missing, "dim")), 5))
+    if limit is not None and len(rated) > limit:
+        out.append(styled((f"   …and {len(rated) - limit} more in --json or --format "
                            "markdown", "dim")))
+    if unrated:
+        out.append(styled((unrated, "yellow")))
     return out
 
 
@@ -159,7 +176,8 @@ def matches_table(matches: Sequence[Match], title: str, width: int = 100) -> Ren
     table.add_column("Ready", no_wrap=True, justify="right")
     for m in matches:
         style = readiness_style(m.readiness)
-        table.add_row(styled(m.name), styled(m.level),
+        years = "" if m.needs_years is None else f" (needs {number(m.needs_years)}+ years)"
+        table.add_row(styled(m.name, (years, "dim")), styled(m.level),
                       styled((bar(m.readiness, 100, cells) + " " if cells else "", style),
                              percent(m.readiness).rjust(6)))
     return table

@@ -11,7 +11,7 @@ from mlpath.render.escape import csv_cell
 from mlpath.render.table import hanging, readiness_style
 from mlpath.render.text import number, percent
 from mlpath.render.widgets import emit, indented, resource_parts
-from mlpath.reports import TeamReport
+from mlpath.reports import TeamPerson, TeamReport
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -97,8 +97,7 @@ def render_team(report: TeamReport, console: Console) -> None:
     if console.width < 60:  # narrow: one person per entry, every fact kept, nothing cut
         console.print(table.title or "")
         console.print(hanging([(percent(p.readiness).rjust(6), styled(
-            (p.name, "bold"), (f"\nbest match {p.best_match} {percent(p.best_readiness)}",
-                               "dim"))) for p in listed]))
+            (p.name, "bold"), ("\nbest match " + _best(p), "dim"))) for p in listed]))
         listed_more = len(people) - len(listed)
         if listed_more:
             console.print(styled((f"…and {listed_more} more in --json or --format csv",
@@ -108,7 +107,7 @@ def render_team(report: TeamReport, console: Console) -> None:
         style = readiness_style(p.readiness)
         table.add_row(styled(p.name), styled((bar(p.readiness, 100, bar_width) + " " if bar_width
                                               else "", style), percent(p.readiness).rjust(6)),
-                      styled(f"{p.best_match} {percent(p.best_readiness)}"))
+                      styled(_best(p)))
     console.print(table)
     if len(people) > len(listed):
         console.print(styled((f"…and {len(people) - len(listed)} more in --json or "
@@ -128,3 +127,9 @@ def team_csv(report: TeamReport) -> str:
                          f"{p.best_readiness:.1f}", csv_cell(gaps),
                          csv_cell("; ".join(p.missing_milestones))])
     return out.getvalue()
+
+
+def _best(person: TeamPerson) -> str:
+    if not person.best_match:
+        return "— (nothing rated)"
+    return f"{person.best_match}:{person.best_level} {percent(person.best_readiness)}"
