@@ -131,7 +131,8 @@ class Profile(NamedTuple):
     name: str | None = None
     years_experience: float | None = None
     target: str | None = None
-    evidence: Mapping[str, str] = {}  # shared default: safe, as Mapping cannot be mutated
+    # skill id -> links, local paths or notes; shared default: safe, as Mapping cannot be mutated
+    evidence: Mapping[str, tuple[str, ...]] = {}
     milestones: tuple[str, ...] = ()
     history: tuple[Snapshot, ...] = ()
     source: str = "-"
@@ -223,3 +224,4 @@ class Report(NamedTuple):
     milestones: tuple[MilestoneRow, ...]
     warnings: tuple[str, ...]
     target_chosen: str  # "profile", "option" or "best-fit": how the target was picked
+    evidence: Mapping[str, tuple[str, ...]] = {}  # the profile's evidence, by skill id

@@ -337,4 +337,5 @@ def assess(*, catalog: Catalog, profile: Profile, role: Role | None = None,
         milestones=tuple(milestone_rows(catalog, level, profile)),
         warnings=profile.warnings,
         target_chosen=chosen,
+        evidence=profile.evidence,
     )
