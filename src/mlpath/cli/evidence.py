@@ -70,7 +70,9 @@ def evidence(
         from mlpath.evidence.save import save_evidence
 
         wanted = CONFIDENCES[:CONFIDENCES.index(min_confidence.value) + 1]
-        chosen = {p.skill: [str(Path(f).absolute()) for f in p.files[:FILES_SAVED]]
+        # Files with strong signals are the evidence; a low proposal has only weak ones.
+        chosen = {p.skill: [str(Path(f).absolute())
+                            for f in (p.strong_files or p.files)[:FILES_SAVED]]
                   for p in found.proposals if p.confidence in wanted}
         saved = save_evidence(profile, chosen, catalog)
     if json_:

@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 SCHEMA_VERSION = 1
-FILES_SHOWN = 3
+FILES_SHOWN = 2  # in the table; --json lists them all
+SIGNALS_SHOWN = 3
 
 
 def shown(path: str) -> str:
@@ -50,7 +51,12 @@ def _name(catalog: Catalog, skill: str) -> str:
 def _files(proposal: Proposal) -> str:
     names = [shown(f) for f in proposal.files[:FILES_SHOWN]]
     more = len(proposal.files) - FILES_SHOWN
-    return ", ".join(names) + (f" and {more} more" if more > 0 else "")
+    return "\n".join(names) + (f"\nand {more} more" if more > 0 else "")
+
+
+def _signals(proposal: Proposal) -> str:
+    more = len(proposal.signals) - SIGNALS_SHOWN
+    return "; ".join(proposal.signals[:SIGNALS_SHOWN]) + (f"; {more} more" if more > 0 else "")
 
 
 def render_scan(scan: Scan, *, catalog: Catalog, profile: Profile, console: Console,
@@ -66,12 +72,12 @@ def render_scan(scan: Scan, *, catalog: Catalog, profile: Profile, console: Cons
         table.add_column("You", justify="right", no_wrap=True)
         table.add_column("Confidence", no_wrap=True)
         table.add_column("Signals", overflow="fold", ratio=3)
-        table.add_column("Files", overflow="fold", ratio=3)
+        table.add_column("Files", overflow="fold", ratio=4)
         styles = {"high": "green", "medium": "yellow", "low": "dim"}
         for p in scan.proposals:
             table.add_row(styled(_name(catalog, p.skill)), str(profile.rating(p.skill)),
                           styled((p.confidence, styles[p.confidence])),
-                          styled("; ".join(p.signals)), styled(_files(p)))
+                          styled(_signals(p)), styled(_files(p)))
         console.print(table)
     else:
         console.print(styled("No evidence found: no file here shows a skill of the catalogue."))

@@ -47,7 +47,8 @@ class Proposal(NamedTuple):
     skill: str
     confidence: str  # high | medium | low
     signals: tuple[str, ...]  # what was seen, strong signals first
-    files: tuple[str, ...]  # where, files with strong signals first
+    files: tuple[str, ...]  # where: files with strong signals first, most signals first
+    strong_files: tuple[str, ...] = ()  # the files with strong signals (the evidence to keep)
 
 
 class Scan(NamedTuple):
@@ -98,10 +99,15 @@ def propose(found: Iterable[Signal], skills: Sequence[str]) -> tuple[Proposal, .
         strong = [s for s in group if s.strong]
         pairs = {(s.label, s.path) for s in strong}
         confidence = "high" if len(pairs) >= 2 else "medium" if pairs else "low"
+        weight: dict[str, int] = {}
+        for _, path in dict.fromkeys((s.label, s.path) for s in strong):
+            weight[path] = weight.get(path, 0) + 1
+        backing = tuple(sorted(weight, key=lambda f: -weight[f]))  # stable: ties keep order
         ordered = strong + [s for s in group if not s.strong]
         out.append(Proposal(skill, confidence,
                             tuple(dict.fromkeys(s.label for s in ordered)),
-                            tuple(dict.fromkeys(s.path for s in ordered))))
+                            tuple(dict.fromkeys([*backing, *(s.path for s in ordered)])),
+                            backing))
     order = {c: i for i, c in enumerate(CONFIDENCES)}
     return tuple(sorted(out, key=lambda p: order[p.confidence]))
 
