@@ -134,8 +134,9 @@ SNAPSHOT = Obj(
 EVIDENCE_ITEM = Str(max_length=1000)
 EVIDENCE = AnyOf(
     ((lambda v: isinstance(v, list), ListOf(EVIDENCE_ITEM, min_items=1, max_items=50)),
-     (lambda v: not isinstance(v, list), EVIDENCE_ITEM)),
+     (lambda v: not isinstance(v, (list, dict)), EVIDENCE_ITEM)),
     description="a link, a local path or a note, or a list of them",
+    fallback_message="expected a link, a local path or a note, or a list of them",
 )
 
 PROFILE = Obj(

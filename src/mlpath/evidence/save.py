@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from mlpath.errors import DataError
+from mlpath.errors import DataError, MlpathError
 from mlpath.model import Catalog, Profile
 
 MAX_ITEMS = 50  # per skill, as the profile format allows
@@ -184,8 +184,12 @@ def save_evidence(path: str, proposed: Mapping[str, Sequence[str]], catalog: Cat
     expected = {skill: tuple(items) for skill, items in profile.evidence.items()}
     for skill, items in added.items():
         expected[skill] = (*expected.get(skill, ()), *items)
-    back = parse_profile(edited, source, catalog)
-    if back.evidence != expected or _without_evidence(back) != _without_evidence(profile):
+    try:
+        back: Profile | None = parse_profile(edited, source, catalog)
+    except MlpathError:
+        back = None
+    if back is None or back.evidence != expected or (
+            _without_evidence(back) != _without_evidence(profile)):
         raise EditError(f"{source}: could not add the evidence in place; nothing was written. "
                         "Add it by hand under `evidence:`")
     if _has_bom(path):
