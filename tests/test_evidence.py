@@ -411,7 +411,7 @@ def test_the_command_prints_a_table(tmp_path: Path, run: Run) -> None:
     result = run("evidence", "--profile", str(profile), str(repo))
     assert result.code == 0, result
     lines = [line.rstrip() for line in result.stdout.splitlines()]
-    assert lines[0] == "Evidence found"
+    assert lines[0] == f"Evidence found in {repo}"
     row = next(line for line in lines if line.startswith("PyTorch"))
     assert row.split()[1:3] == ["3", "high"]
     assert "Read 2 files." in result.stdout

@@ -83,4 +83,4 @@ def evidence(
     from mlpath.evidence.render import render_scan
 
     render_scan(found, catalog=catalog, profile=loaded, console=settings.console(),
-                saved=saved, min_confidence=min_confidence.value)
+                paths=paths, saved=saved, min_confidence=min_confidence.value)

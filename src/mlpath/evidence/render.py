@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mlpath import __version__
@@ -48,8 +50,23 @@ def _name(catalog: Catalog, skill: str) -> str:
     return found.name if found else skill
 
 
-def _files(proposal: Proposal) -> str:
-    names = [shown(f) for f in proposal.files[:FILES_SHOWN]]
+def _base(paths: Sequence[str]) -> str:
+    """The folder that holds every path given, for showing file names short."""
+    folders = [p if Path(p).is_dir() else str(Path(p).parent) for p in paths]
+    try:
+        return os.path.commonpath([str(Path(f).absolute()) for f in folders])
+    except ValueError:  # nothing in common (another drive)
+        return ""
+
+
+def _short(path: str, base: str) -> str:
+    if not base:
+        return shown(path)
+    return shown(os.path.relpath(Path(path).absolute(), base))
+
+
+def _files(proposal: Proposal, base: str) -> str:
+    names = [_short(f, base) for f in proposal.files[:FILES_SHOWN]]
     more = len(proposal.files) - FILES_SHOWN
     return "\n".join(names) + (f"\nand {more} more" if more > 0 else "")
 
@@ -60,24 +77,28 @@ def _signals(proposal: Proposal) -> str:
 
 
 def render_scan(scan: Scan, *, catalog: Catalog, profile: Profile, console: Console,
-                saved: Mapping[str, Sequence[str]] | None, min_confidence: str) -> None:
+                paths: Sequence[str], saved: Mapping[str, Sequence[str]] | None,
+                min_confidence: str) -> None:
     from rich.table import Table
 
     from mlpath.render.console import styled
 
+    base = _base(paths)
     if scan.proposals:
-        table = Table(box=None, pad_edge=False, title=styled(("Evidence found", "bold")),
-                      title_justify="left")
-        table.add_column("Skill", overflow="fold", ratio=2)
+        near = os.path.relpath(base) if base else ""
+        where = shown(base if near.startswith("..") else near) if base else "the paths given"
+        table = Table(box=None, pad_edge=False, title_justify="left", expand=True,
+                      title=styled(("Evidence found", "bold"), f" in {where}"))
+        table.add_column("Skill", overflow="fold", ratio=3, min_width=20)
         table.add_column("You", justify="right", no_wrap=True)
         table.add_column("Confidence", no_wrap=True)
-        table.add_column("Signals", overflow="fold", ratio=3)
-        table.add_column("Files", overflow="fold", ratio=4)
+        table.add_column("Signals", overflow="fold", ratio=5)
+        table.add_column("Files", overflow="fold", ratio=3)
         styles = {"high": "green", "medium": "yellow", "low": "dim"}
         for p in scan.proposals:
             table.add_row(styled(_name(catalog, p.skill)), str(profile.rating(p.skill)),
                           styled((p.confidence, styles[p.confidence])),
-                          styled(_signals(p)), styled(_files(p)))
+                          styled(_signals(p)), styled(_files(p, base)))
         console.print(table)
     else:
         console.print(styled("No evidence found: no file here shows a skill of the catalogue."))
