@@ -2,7 +2,6 @@
 
 import torch
 from fastapi import FastAPI
-
 from train import ChurnNet
 
 app = FastAPI(title="churn")

@@ -89,11 +89,11 @@ def render_scan(scan: Scan, *, catalog: Catalog, profile: Profile, console: Cons
         where = shown(base if near.startswith("..") else near) if base else "the paths given"
         table = Table(box=None, pad_edge=False, title_justify="left", expand=True,
                       title=styled(("Evidence found", "bold"), f" in {where}"))
-        table.add_column("Skill", overflow="fold", ratio=3, min_width=20)
+        table.add_column("Skill", overflow="fold", ratio=2, min_width=20)
         table.add_column("You", justify="right", no_wrap=True)
         table.add_column("Confidence", no_wrap=True)
-        table.add_column("Signals", overflow="fold", ratio=5)
-        table.add_column("Files", overflow="fold", ratio=3)
+        table.add_column("Signals", overflow="fold", ratio=4)
+        table.add_column("Files", overflow="fold", ratio=3, min_width=20)
         styles = {"high": "green", "medium": "yellow", "low": "dim"}
         for p in scan.proposals:
             table.add_row(styled(_name(catalog, p.skill)), str(profile.rating(p.skill)),
