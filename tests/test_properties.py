@@ -70,11 +70,12 @@ def profiles(catalog: Catalog) -> st.SearchStrategy[Profile]:
     return st.builds(
         Profile, skills=ratings, name=st.one_of(st.none(), text), years_experience=years,
         target=st.one_of(st.none(), targets),
-        evidence=st.dictionaries(skill_ids, text, max_size=3),
+        evidence=st.dictionaries(skill_ids, st.lists(text, min_size=1, max_size=3).map(tuple),
+                                 max_size=3),
         milestones=st.lists(st.sampled_from(sorted(catalog.milestones)), unique=True,
                             max_size=4).map(tuple),
         history=st.lists(snapshot, max_size=3).map(tuple),
-        source=st.just("-"), warnings=st.just(()),
+        source=st.just("-"), warnings=st.just(()), unrated=st.just(frozenset()),
     )
 
 

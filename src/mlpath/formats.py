@@ -131,6 +131,14 @@ SNAPSHOT = Obj(
     required=("date", "skills"),
 )
 
+EVIDENCE_ITEM = Str(max_length=1000)
+EVIDENCE = AnyOf(
+    ((lambda v: isinstance(v, list), ListOf(EVIDENCE_ITEM, min_items=1, max_items=50)),
+     (lambda v: not isinstance(v, (list, dict)), EVIDENCE_ITEM)),
+    description="a link, a local path or a note, or a list of them",
+    fallback_message="expected a link, a local path or a note, or a list of them",
+)
+
 PROFILE = Obj(
     {
         "name": Str(max_length=200, nullable=True),
@@ -139,7 +147,8 @@ PROFILE = Obj(
                       pattern_hint="is not a role id: write ROLE or ROLE:LEVEL, "
                       "such as ml-engineer:mid"),
         "skills": MapOf(RATING, key=Str(max_length=64), description="skill id -> 0..5"),
-        "evidence": MapOf(Str(max_length=1000), key=Str(max_length=64)),
+        "evidence": MapOf(EVIDENCE, key=Str(max_length=64),
+                          description="skill id -> a link, a local path or a note, or a list"),
         "milestones": ListOf(Str(max_length=64), unique=True),
         "history": ListOf(SNAPSHOT, max_items=1000),
     },

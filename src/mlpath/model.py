@@ -131,7 +131,8 @@ class Profile(NamedTuple):
     name: str | None = None
     years_experience: float | None = None
     target: str | None = None
-    evidence: Mapping[str, str] = {}  # shared default: safe, as Mapping cannot be mutated
+    # skill id -> links, local paths or notes; shared default: safe, as Mapping cannot be mutated
+    evidence: Mapping[str, tuple[str, ...]] = {}
     milestones: tuple[str, ...] = ()
     history: tuple[Snapshot, ...] = ()
     source: str = "-"
@@ -232,3 +233,4 @@ class Report(NamedTuple):
     warnings: tuple[str, ...]
     target_chosen: str  # "profile", "option", "best-fit" or "none" (no best fit): how picked
     unrated: tuple[str, ...] = ()  # the profile's skills marked "not rated"
+    evidence: Mapping[str, tuple[str, ...]] = {}  # the profile's evidence, by skill id

@@ -33,7 +33,8 @@ def parse_profile(text: str, source: str, catalog: Catalog) -> Profile:
         name=data.get("name"),
         years_experience=data.get("years_experience"),
         target=data.get("target"),
-        evidence=data.get("evidence", {}),
+        evidence={k: tuple(v) if isinstance(v, list) else (v,)
+                  for k, v in data.get("evidence", {}).items()},
         milestones=tuple(data.get("milestones", ())),
         history=tuple(Snapshot(h["date"], h["skills"], h.get("years_experience"))
                       for h in data.get("history", ())),
@@ -141,7 +142,8 @@ def dump_profile(profile: Profile, catalog: Catalog) -> str:
     lines.extend(_skill_lines(profile.skills, catalog, "  "))
     if profile.evidence:
         lines.append("evidence:")
-        lines.extend(f"  {quote(k)}: {quote(v)}" for k, v in profile.evidence.items())
+        lines.extend(f"  {quote(k)}: " + (quote(v[0]) if len(v) == 1 else
+                     "[" + ", ".join(map(quote, v)) + "]") for k, v in profile.evidence.items())
     if profile.milestones:
         lines.append("milestones: [" + ", ".join(_key(m) for m in profile.milestones) + "]")
     if profile.history:

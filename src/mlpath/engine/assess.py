@@ -224,4 +224,5 @@ def assess(*, catalog: Catalog, profile: Profile, role: Role | None = None,
         warnings=profile.warnings,
         target_chosen=chosen,
         unrated=tuple(sorted(s for s in profile.unrated if s in catalog.skills)),
+        evidence=profile.evidence,
     )
