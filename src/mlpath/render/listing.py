@@ -22,7 +22,7 @@ def render_roles(catalog: Catalog, console: Console) -> None:
     table.add_column("Levels and salary, USD a year", overflow="fold")
     for role in catalog.roles.values():
         salaries = " · ".join(
-            f"{lv.id} {band_short(lv.salary.min, lv.salary.max) if lv.salary else ''}".strip()
+            f"{lv.id} {band_short(lv.salary.min, lv.salary.max) if lv.salary else 'no figure'}"
             for lv in role.levels)
         name = role.name + ("" if role.origin == "built-in" else f" [{role.origin}]")
         table.add_row(styled(role.id), styled(name), styled(salaries))
@@ -45,6 +45,10 @@ def render_role(role: Role, catalog: Catalog, console: Console) -> None:
         if lv.salary:
             console.print(hanging([("Salary", styled(band(lv.salary.min, lv.salary.max),
                                                      ("  " + lv.salary.source, "dim")))],
+                                  indent=1))
+        elif lv.salary_note:
+            console.print(hanging([("Salary", styled("no figure in the guide",
+                                                     ("  " + lv.salary_note, "dim")))],
                                   indent=1))
         table = Table(box=None, pad_edge=False, show_header=True)
         table.add_column("  Skill", overflow="fold", ratio=1)

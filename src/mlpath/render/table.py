@@ -64,6 +64,9 @@ def header(report: Report) -> RenderableType:
     if target.salary:
         body.append_text(styled("\n", ("Salary  ", "dim"),
                                band(target.salary.min, target.salary.max) + " a year (USD)"))
+    elif target.salary_note:
+        body.append_text(styled("\n", ("Salary  ", "dim"), "no figure in the guide",
+                               (" · " + target.salary_note, "dim")))
     style = readiness_style(report.readiness)
     verdict = "ready" if report.reached else f"not yet ({READY_AT:g}% is ready)"
     body.append_text(styled("\n", ("Ready   ", "dim"), (bar(report.readiness, 100, 20), style),
@@ -133,6 +136,9 @@ def next_step_section(report: Report) -> RenderableType:
     if step.salary:
         body.append_text(styled(("\nSalary ", "dim"), band(step.salary.min, step.salary.max),
                                (" · " + step.salary.source, "dim")))
+    elif step.salary_note:
+        body.append_text(styled(("\nSalary ", "dim"), "no figure in the guide",
+                               (" · " + step.salary_note, "dim")))
     return Panel(body, title=styled(("Next step", "bold")), title_align="left")
 
 
