@@ -230,7 +230,8 @@ def _skill(raw: dict[str, Any]) -> Skill:
     rubric = list(GENERIC_RUBRIC)
     for level, text in raw.get("rubric", {}).items():
         rubric[int(level)] = text
-    checklist = raw.get("checklist", {})
+    # keys are ints from YAML and strings from the compiled JSON snapshot
+    checklist = {int(k): v for k, v in raw.get("checklist", {}).items()}
     return Skill(
         id=raw["id"], name=raw["name"], category=raw["category"],
         description=raw["description"],
