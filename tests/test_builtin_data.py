@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -154,7 +155,7 @@ def test_levels_rise_like_real_ladders(catalog: Catalog) -> None:
     for role in catalog.roles.values():
         assert role.moves or role.leadership, role.id
         bands = [lv.salary for lv in role.levels if lv.salary]
-        for low_band, high_band in zip(bands, bands[1:], strict=False):  # never falls
+        for low_band, high_band in itertools.pairwise(bands):  # never falls
             assert high_band.min >= low_band.min, role.id
             assert high_band.max is None or (low_band.max is not None
                                              and high_band.max >= low_band.max), role.id
