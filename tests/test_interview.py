@@ -10,10 +10,13 @@ import yaml
 
 from conftest import DATA, Run
 
-# MLOps Engineer (mid) asks 14 skills, in catalogue order by category:
-# python sql software-engineering git | ml-fundamentals model-evaluation | data-engineering |
-# docker kubernetes mlops model-deployment distributed-systems | cloud-platforms | communication
-MLOPS_RATINGS = ["3", "2", "4", "4", "2", "2", "3", "4", "3", "3", "3", "2", "4", "3"]
+# MLOps Engineer (mid) asks 19 skills, in catalogue order by category:
+# python sql software-engineering git | ml-fundamentals model-evaluation |
+# spark-big-data data-engineering | docker kubernetes mlops ci-cd-iac ml-monitoring
+# model-deployment distributed-systems | cloud-platforms | communication technical-leadership |
+# ml-security-privacy
+MLOPS_RATINGS = ["3", "2", "4", "4", "2", "2", "2", "3", "4", "3", "3", "3", "2", "3", "2", "4",
+                 "3", "2", "1"]
 
 
 @pytest.fixture
@@ -36,7 +39,7 @@ def test_full_interview_saves_a_profile_that_reads_back_to_the_same_report(
                                       result.stdout.rindex("}") + 1])
     saved = yaml.safe_load((workdir / "me.yaml").read_text())
     assert saved["name"] == "Grace" and saved["target"] == "mlops-engineer"
-    assert saved["years_experience"] == 5 and saved["milestones"] == ["deployed-project"]
+    assert saved["years_experience"] == 5 and saved["milestones"] == ["end-to-end-project"]
     assert saved["skills"]["docker"] == 4
     again = json.loads(run("assess", "--profile", "me.yaml", "--json").stdout)
     for data in (report, again):
@@ -53,7 +56,7 @@ def test_the_questions_never_show_the_required_level(run: Run, workdir: Path,
     questions = result.stdout[:result.stdout.index("╭─ mlpath")]
     assert "Need" not in questions and "required" not in questions.lower().replace(
         "required for", "")
-    assert "[1/14] Python" in questions and "[14/14] Communication" in questions
+    assert "[1/19] Python" in questions and "[17/19] Communication" in questions
     assert "Ready" in result.stdout  # then comes the report
 
 
@@ -77,7 +80,7 @@ def test_bad_answers_are_asked_again_with_the_reason(run: Run, workdir: Path,
 
 
 def test_going_back_and_skipping_a_category(run: Run, workdir: Path, terminal: None) -> None:
-    # python 1, back, python 5, then skip the rest of programming, then the other 10 skills.
+    # python 1, back, python 5, then skip the rest of programming, then the other 15 skills.
     script = lines("", "mlops-engineer", "", "1", "<", "5", "s", *MLOPS_RATINGS[4:],
                    "", "", "", "", "me.yaml")
     result = run("assess", "--json", input=script)
@@ -90,10 +93,10 @@ def test_going_back_and_skipping_a_category(run: Run, workdir: Path, terminal: N
 def test_best_fit_asks_the_whole_catalogue_with_a_count(run: Run, workdir: Path,
                                                         terminal: None) -> None:
     # Skip every category but math, rated 4, 4, 4.
-    script = lines("", "0", "3", "s", "4", "4", "4", *["s"] * 7, "", "", "", "", "", "", "")
+    script = lines("", "0", "3", "s", "4", "4", "4", *["s"] * 8, *[""] * 10)
     result = run("assess", "--json", input=script)
     assert result.code == 0, result
-    assert "[1/41] Python" in result.stdout and "[8/41] Linear algebra" in result.stdout
+    assert "[1/51] Python" in result.stdout and "[8/51] Linear algebra" in result.stdout
     report = json.loads(result.stdout[result.stdout.index('{\n  "schema_version"'):
                                       result.stdout.rindex("}") + 1])
     assert report["target"]["chosen"] == "best-fit"
@@ -101,7 +104,7 @@ def test_best_fit_asks_the_whole_catalogue_with_a_count(run: Run, workdir: Path,
 
 def test_a_role_and_level_on_the_command_line(run: Run, workdir: Path, terminal: None) -> None:
     result = run("assess", "--role", "ml-engineer:senior", "--save", "me.yaml", "--json",
-                 input=lines("", "", *["3"] * 21, *[""] * 3))
+                 input=lines("", "", *["3"] * 30, *[""] * 4))
     assert result.code == 0, result
     assert "Which role" not in result.stdout
     assert yaml.safe_load((workdir / "me.yaml").read_text())["target"] == "ml-engineer:senior"
@@ -122,7 +125,7 @@ def test_update_keeps_the_old_answers_as_defaults_and_history(run: Run, workdir:
     (workdir / "me.yaml").write_text(source + "target: mlops-engineer\n")
     # Keep name, role and years; raise python to 4; keep every other default; keep the
     # milestones; confirm replacing the file with Enter (yes is the default for --update).
-    script = lines("", "", "", "4", *[""] * 13, *[""] * 4, "")
+    script = lines("", "", "", "4", *[""] * 18, *[""] * 4, "")
     result = run("assess", "--profile", "me.yaml", "--update", "--json", input=script)
     assert result.code == 0, result
     assert "replace it? [Y/n]" in result.stdout

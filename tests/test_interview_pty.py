@@ -16,7 +16,9 @@ pytestmark = pytest.mark.slow
 Spawn = Callable[..., Any]
 
 PROMPT_LEVEL = r"Your level 0-5.*: "
-MLOPS_RATINGS = ["3", "2", "4", "4", "2", "2", "3", "4", "3", "3", "3", "2", "4", "3"]
+# MLOps Engineer (mid) asks 19 skills; tests/test_interview.py lists them in order
+MLOPS_RATINGS = ["3", "2", "4", "4", "2", "2", "2", "3", "4", "3", "3", "3", "2", "3", "2", "4",
+                 "3", "2", "1"]
 
 
 @pytest.fixture
@@ -78,7 +80,7 @@ def test_invalid_answers_are_asked_again(spawn: Spawn) -> None:
     child.sendline("<")
     child.expect("This is the first question.")
     child.sendline("2")
-    child.expect(r"\[2/14\]")
+    child.expect(r"\[2/19\]")
     child.sendintr()
     child.expect(pexpect.EOF)
 
@@ -126,7 +128,7 @@ def test_update_keeps_defaults_and_writes_history(spawn: Spawn, tmp_path: Path) 
     child.sendline("")
     child.expect(r"Your level 0-5 \[3\]")
     child.sendline("4")  # python 3 -> 4
-    for _ in range(13):
+    for _ in range(18):
         child.expect(PROMPT_LEVEL)
         child.sendline("")
     for _ in range(4):

@@ -34,10 +34,10 @@ def test_every_skill_met_but_no_project_is_not_ready_for_ml_engineer(catalog: Ca
     assert report.reached and report.readiness == 100.0  # the formula is unchanged
     step = report.next_step
     assert step.kind == "close-gaps"
-    assert step.blocking_milestones == ("end-to-end-project", "deployed-project")
-    assert "End-to-end project and Deployed project" in step.summary
-    done = Profile(everything, years_experience=4,
-                   milestones=("end-to-end-project", "deployed-project"))
+    # the end-to-end project includes deployment, so it is not asked for twice
+    assert step.blocking_milestones == ("end-to-end-project",)
+    assert "the level asks for End-to-end project," in step.summary
+    done = Profile(everything, years_experience=4, milestones=("end-to-end-project",))
     assert assess(catalog=catalog, profile=done, role=role, level=level).next_step.kind == (
         "level-up")
 
@@ -50,21 +50,22 @@ def test_research_scientists_need_publications(catalog: Catalog) -> None:
 
 def test_assess_json_lists_milestones_and_roles_show_lists_them(run: Run, tmp_path: Path) -> None:
     profile = tmp_path / "me.yaml"
-    profile.write_text("skills: {python: 3}\ntarget: ml-engineer:mid\n"
+    profile.write_text("skills: {python: 3}\ntarget: ml-engineer:entry\n"
                        "milestones: [end-to-end-project, deployd-project]\n")
     result = run("assess", "-p", str(profile), "--json")
     assert result.code == 0, result
     report = json.loads(result.stdout)
     rows = {m["id"]: m for m in report["milestones"]}
     assert rows["end-to-end-project"]["met"] and rows["end-to-end-project"]["required"]
-    assert not rows["deployed-project"]["met"]
-    assert set(rows["blog-post"]) == {"id", "name", "met", "required", "why", "how"}
-    assert report["next_step"]["milestones"] == ["deployed-project"]
+    assert not rows["supervised-project"]["met"] and rows["supervised-project"]["required"]
+    assert set(rows["kaggle-competition"]) == {"id", "name", "met", "required", "why", "how"}
+    assert report["next_step"]["milestones"] == ["supervised-project"]
     assert (f"{profile}:3:34: unknown milestone 'deployd-project' is ignored (did you mean "
             "'deployed-project'?)") in report["warnings"]
     shown = json.loads(run("roles", "show", "ml-engineer", "--json").stdout)
     assert shown["levels"][1]["milestones"] == {
-        "required": ["end-to-end-project", "deployed-project"],
-        "recommended": ["open-source-contribution", "blog-post", "cloud-certification"]}
+        "required": ["end-to-end-project"],
+        "recommended": ["open-source-contribution", "blog-post", "cloud-certification",
+                        "mentoring"]}
     table = run("assess", "-p", str(profile))
-    assert "Milestones" in table.stdout and "✗ Deployed project" in table.stdout
+    assert "Milestones" in table.stdout and "✗ Supervised learning project" in table.stdout

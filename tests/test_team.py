@@ -22,17 +22,17 @@ def test_team_json_follows_its_contract(run: Run) -> None:
     data = json.loads(result.stdout)
     assert set(data) >= {"schema_version", "role", "level", "members", "skills", "people",
                          "top_gaps"}
-    assert (data["role"], data["level"], data["members"]) == ("ml-engineer", "mid", 11)
+    assert (data["role"], data["level"], data["members"]) == ("ml-engineer", "mid", 17)
     skill = data["skills"][0]
     assert set(skill) >= {"id", "name", "required", "below", "mean_gap"}
     person = {p["name"]: p for p in data["people"]}["Ben (backend engineer)"]
-    assert person["readiness"] == 65.7 and person["best_match"] == "ml-engineer"
+    assert person["readiness"] == 55.4 and person["best_match"] == "ml-engineer"
     assert set(person) >= {"name", "source", "readiness", "best_match"}
     top = data["top_gaps"][0]
-    assert top["id"] == "model-deployment" and top["below"] == 11
-    assert top["resources"][0]["serves"] == 11
-    deployed = {m["id"]: m for m in data["milestones"]}["deployed-project"]
-    assert deployed["required"] and deployed["missing"] == 7  # milestones are counted too
+    assert top["id"] == "model-deployment" and top["below"] == 17
+    assert top["resources"][0]["serves"] == 17
+    e2e = {m["id"]: m for m in data["milestones"]}["end-to-end-project"]
+    assert e2e["required"] and e2e["missing"] == 11  # milestones are counted too
 
 
 def test_the_team_role_comes_from_targets_then_best_fit(run: Run, tmp_path: Path) -> None:

@@ -41,10 +41,10 @@ def test_wheel_installed_elsewhere_sees_every_role(tmp_path: Path) -> None:
     result = subprocess.run([str(env_dir / "bin" / "mlpath"), "roles", "--json"], cwd=elsewhere,
                             capture_output=True, text=True, env=env, check=False)
     assert result.returncode == 0, result.stderr
-    assert len(json.loads(result.stdout)) == 10
+    assert len(json.loads(result.stdout)) == 11
     origin = subprocess.run([str(python), "-c", "import mlpath; print(mlpath.__file__)"],
                             cwd=elsewhere, capture_output=True, text=True, check=True)
     assert str(env_dir) in origin.stdout
     valid = subprocess.run([str(env_dir / "bin" / "mlpath"), "validate"], cwd=elsewhere,
                            capture_output=True, text=True, env=env, check=False)
-    assert valid.returncode == 0 and valid.stdout.startswith("ok: 12 file(s)"), valid.stderr
+    assert valid.returncode == 0 and valid.stdout.startswith("ok: 13 file(s)"), valid.stderr

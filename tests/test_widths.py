@@ -71,7 +71,7 @@ def test_assess(run: Run, width: int) -> None:
         assert column in out.stdout, column
     whole_urls(out.stdout, urls(data["gaps"][:5]))
     whole_words(out.stdout, [s["name"] for s in data["skills"]], width)
-    assert "61.1%" in out.stdout
+    assert f"{data['readiness']:.1f}%" in out.stdout
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -80,9 +80,10 @@ def test_plan(run: Run, width: int) -> None:
     data = json.loads(run("plan", "-p", ADA, "--json").stdout)
     assert out.code == 0, out
     check_common(out.stdout, width)
-    if width >= 40:  # a table that keeps its Step column
-        for column in ("Step", "Hours", "When"):
-            assert column in out.stdout, column
+    if width >= 40:  # a table that keeps its Step column, or (when a step's longest word
+        # would not fit that column) a list that gives each step a line of its own
+        table = all(column in out.stdout for column in ("Step", "Hours", "When"))
+        assert table or all(f"Step {i}: " in out.stdout for i in range(1, len(data["steps"]))), out
     for step in data["steps"]:  # what to learn, and how long: never cut
         assert f"{step['hours']:g} h" in out.stdout, step
     whole_words(out.stdout, [s["name"] for s in data["steps"]], width)

@@ -230,12 +230,16 @@ def _skill(raw: dict[str, Any]) -> Skill:
     rubric = list(GENERIC_RUBRIC)
     for level, text in raw.get("rubric", {}).items():
         rubric[int(level)] = text
+    # keys are ints from YAML and strings from the compiled JSON snapshot
+    checklist = {int(k): v for k, v in raw.get("checklist", {}).items()}
     return Skill(
         id=raw["id"], name=raw["name"], category=raw["category"],
         description=raw["description"],
         prerequisites=tuple(raw.get("prerequisites", ())),
         rubric=tuple(rubric),
         resources=tuple(_resource(r) for r in raw["resources"]),
+        # checklist[n - 1] is level n; a skill without a checklist has none (user packs)
+        checklist=tuple(tuple(checklist.get(n, ())) for n in range(1, 6)) if checklist else (),
     )
 
 
@@ -272,14 +276,21 @@ def _role(file: DataFile, problems: list[Problem]) -> Role:
             problems.append(file.problem((*path, "requirements"),
                                          "a level needs at least one requirement"))
         salary = lv.get("salary_usd")
+        note = lv.get("salary_note")
+        if "salary_usd" in lv and salary is None and not note:
+            problems.append(file.problem((*path, "salary_usd"),
+                                         "salary_usd is null: add a salary_note saying why "
+                                         "there is no figure"))
         milestones = lv.get("milestones", {})
         levels.append(Level(
             id=lv["id"], title=lv["title"],
             years_min=lv["years"]["min"], years_max=lv["years"].get("max"),
-            salary=SalaryBand(salary["min"], salary["max"], salary["source"]) if salary else None,
+            salary=SalaryBand(salary["min"], salary["max"], salary["source"],
+                              salary.get("basis", "general")) if salary else None,
             requirements=tuple(sorted(requirements.values(), key=lambda r: r.skill)),
             milestones_required=tuple(milestones.get("required", ())),
             milestones_recommended=tuple(milestones.get("recommended", ())),
+            salary_note=note,
         ))
         previous = requirements
     return Role(
@@ -321,6 +332,11 @@ def assemble(files_: Sequence[DataFile]) -> tuple[Catalog, list[Problem]]:
         if not any(r.url for r in skill.resources):
             problems.append(file.problem(("skills", i, "resources"),
                                          "needs at least one resource with a link"))
+        if skill.checklist and not all(skill.checklist):
+            missing = [str(n) for n, items in enumerate(skill.checklist, 1) if not items]
+            problems.append(file.problem(("skills", i, "checklist"),
+                                         f"a checklist covers every level 1–5; level(s) "
+                                         f"{', '.join(missing)} missing"))
     problems.extend(_cycles({k: v[0] for k, v in skills.items()},
                             {k: (v[1], v[2]) for k, v in skills.items()}))
     role_ids = list(roles)
@@ -367,7 +383,8 @@ def _check_role(role: Role, file: DataFile, skills: dict[str, Any],
             problems.append(file.problem((*path, "salary_usd"),
                                          "salary_usd.max is below salary_usd.min"))
         if i:
-            before = role.levels[i - 1].salary
+            # the nearest lower level that has a band (a level with no figure is skipped)
+            before = next((lv.salary for lv in reversed(role.levels[:i]) if lv.salary), None)
             if band and before and (band.min < before.min or (
                     band.max is not None and before.max is not None and band.max < before.max)):
                 problems.append(file.problem((*path, "salary_usd"),

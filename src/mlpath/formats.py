@@ -9,6 +9,7 @@ from mlpath.model import COSTS, RESOURCE_KINDS
 from mlpath.spec import (
     AnyOf,
     Bool,
+    Checker,
     IdStr,
     Int,
     ListOf,
@@ -18,6 +19,7 @@ from mlpath.spec import (
     Spec,
     Str,
 )
+from mlpath.yamlio import DocPath
 
 RATING = Int(0, 5, description="0 none, 1 awareness, 2 assisted, 3 independent, 4 advanced, "
              "5 expert")
@@ -48,6 +50,10 @@ SKILL = Obj(
         "rubric": MapOf(Str(max_length=300), int_keys=(0, 5),
                         description="level 0-5 -> what that level looks like for this skill"),
         "resources": ListOf(RESOURCE, min_items=1),
+        "checklist": MapOf(ListOf(Str(max_length=300), min_items=2, max_items=4),
+                           int_keys=(1, 5),
+                           description="level 1-5 -> two to four observable things a person "
+                           "at that level has done in the last year"),
     },
     required=("id", "name", "category", "description", "resources"),
 )
@@ -73,6 +79,19 @@ MILESTONES_FILE = Obj({"milestones": ListOf(MILESTONE, min_items=1)}, required=(
                       title="mlpath milestone catalogue")
 
 
+class Null(Spec):
+    """Only ``null``: one arm of an ``AnyOf``."""
+
+    def __init__(self, *, description: str = "") -> None:
+        self.description = description
+
+    def check(self, checker: Checker, path: DocPath, value: Any) -> Any:
+        return None
+
+    def schema(self) -> dict[str, Any]:
+        return self._with_description({"type": "null"})
+
+
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -92,12 +111,26 @@ LEVEL = Obj(
         "id": IdStr(),
         "title": Str(max_length=100),
         "years": Obj({"min": Num(0, 60), "max": Num(0, 60, nullable=True)}, required=("min",)),
-        "salary_usd": Obj(
-            {"min": Int(0, 100_000_000),
-             "max": Int(0, 100_000_000, nullable=True, description="null: no upper bound"),
-             "source": Str(max_length=500, description="where the figure comes from")},
-            required=("min", "max", "source"),
+        "salary_usd": AnyOf(
+            (
+                (lambda v: v is None,
+                 Null(description="the source gives no figure: say why in salary_note")),
+                (lambda v: isinstance(v, dict), Obj(
+                    {"min": Int(0, 100_000_000),
+                     "max": Int(0, 100_000_000, nullable=True,
+                                description="null: no upper bound"),
+                     "source": Str(max_length=500, description="where the figure comes from"),
+                     "basis": Str(choices=("role", "general"),
+                                  description="role: the source's figure for this role; "
+                                  "general: its figure for the career stage")},
+                    required=("min", "max", "source"),
+                )),
+            ),
+            description="{min, max, source, basis}, or null with a salary_note",
+            fallback_message="expected {min, max, source, basis} or null",
         ),
+        "salary_note": Str(max_length=500,
+                           description="why there is no band (required when salary_usd is null)"),
         "inherit": Bool(description="start from the previous level's requirements"),
         "requirements": MapOf(REQUIREMENT, description="skill id -> target level"),
         "remove": ListOf(IdStr(), unique=True,

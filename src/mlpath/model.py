@@ -153,6 +153,7 @@ class Target(NamedTuple):
     level: str
     title: str
     salary: SalaryBand | None
+    salary_note: str | None = None  # why there is no band, when ``salary`` is None
 
 
 class SkillRow(NamedTuple):
@@ -207,6 +208,7 @@ class NextStep(NamedTuple):
     salary: SalaryBand | None
     gaps: tuple[str, ...]
     blocking_milestones: tuple[str, ...] = ()
+    salary_note: str | None = None  # why there is no band, when ``salary`` is None
 
 
 class MilestoneRow(NamedTuple):

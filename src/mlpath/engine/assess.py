@@ -143,12 +143,12 @@ def next_step(catalog: Catalog, profile: Profile, role: Role, level: Level,
         if blocking:
             summary += f" The level also asks for: {_names(catalog, blocking)}."
         return NextStep("close-gaps", role.id, level.id, level.title, score, summary,
-                        level.salary, top, blocking)
+                        level.salary, top, blocking, level.salary_note)
     if blocking:
         summary = (f"Your skills reach {level.title} ({score:g}%), but the level asks for "
                    f"{_names(catalog, blocking)}, which your profile does not list yet.")
         return NextStep("close-gaps", role.id, level.id, level.title, score, summary,
-                        level.salary, (), blocking)
+                        level.salary, (), blocking, level.salary_note)
     index = role.levels.index(level)
     for higher in role.levels[index + 1:]:
         higher_score = readiness(higher, ratings)
@@ -158,7 +158,7 @@ def next_step(catalog: Catalog, profile: Profile, role: Role, level: Level,
         summary = (f"You meet {level.title} ({score:g}%); {higher.title} "
                    f"adds {_names(catalog, ids) or 'higher targets on skills you have'}.")
         return NextStep("level-up", role.id, higher.id, higher.title, higher_score, summary,
-                        higher.salary, ids)
+                        higher.salary, ids, salary_note=higher.salary_note)
     moves = [catalog.roles[m] for m in role.moves if m in catalog.roles]
     if not moves:
         summary = (f"You meet the top level of {role.name} ({score:g}%) and it lists no further "
@@ -179,7 +179,7 @@ def next_step(catalog: Catalog, profile: Profile, role: Role, level: Level,
                f"{move_level.title}, where you are {move_score:g}% ready"
                + (f"; close {_names(catalog, ids)}." if ids else "."))
     return NextStep(kind, move_role.id, move_level.id, move_level.title, move_score, summary,
-                    move_level.salary, ids)
+                    move_level.salary, ids, salary_note=move_level.salary_note)
 
 
 def _level_of(level: Level, skill: str) -> int:
@@ -212,7 +212,8 @@ def assess(*, catalog: Catalog, profile: Profile, role: Role | None = None,
         profile_name=profile.name,
         profile_source=profile.source,
         years_experience=years,
-        target=Target(role.id, role.name, level.id, level.title, level.salary),
+        target=Target(role.id, role.name, level.id, level.title, level.salary,
+                      level.salary_note),
         readiness=score,
         reached=reached(score),
         skills=tuple(rows),

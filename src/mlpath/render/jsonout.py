@@ -48,7 +48,7 @@ def _num(value: float) -> float | int:
 def salary(band: SalaryBand | None) -> dict[str, Any] | None:
     if band is None:
         return None
-    return {"min": band.min, "max": band.max, "source": band.source}
+    return {"min": band.min, "max": band.max, "source": band.source, "basis": band.basis}
 
 
 def resource(r: Resource) -> dict[str, Any]:
@@ -88,6 +88,7 @@ def report(r: Report) -> dict[str, Any]:
                     "years_experience": r.years_experience},
         "target": {"role": r.target.role, "name": r.target.name, "level": r.target.level,
                    "title": r.target.title, "salary_usd": salary(r.target.salary),
+                   "salary_note": r.target.salary_note,
                    "chosen": r.target_chosen},
         "readiness": r.readiness,
         "reached": r.reached,
@@ -101,6 +102,7 @@ def report(r: Report) -> dict[str, Any]:
         "next_step": {"kind": step.kind, "role": step.role, "level": step.level,
                       "title": step.title, "readiness": step.readiness,
                       "summary": step.summary, "salary_usd": salary(step.salary),
+                      "salary_note": step.salary_note,
                       "gaps": list(step.gaps), "milestones": list(step.blocking_milestones)},
         "matches": [match(m) for m in r.matches],
         "milestones": [{"id": m.id, "name": m.name, "met": m.met, "required": m.required,
@@ -117,14 +119,15 @@ def role_summary(role: Role) -> dict[str, Any]:
     return {"id": role.id, "name": role.name, "summary": role.summary,
             "levels": [lv.id for lv in role.levels], "leadership": role.leadership,
             "origin": role.origin,
-            "salary_usd": {lv.id: salary(lv.salary) for lv in role.levels}}
+            "salary_usd": {lv.id: salary(lv.salary) for lv in role.levels},
+            "salary_note": {lv.id: lv.salary_note for lv in role.levels}}
 
 
 def level(lv: Level) -> dict[str, Any]:
     return {"id": lv.id, "title": lv.title,
             "years": {"min": _num(lv.years_min),
                       "max": None if lv.years_max is None else _num(lv.years_max)},
-            "salary_usd": salary(lv.salary),
+            "salary_usd": salary(lv.salary), "salary_note": lv.salary_note,
             "requirements": [{"skill": q.skill, "level": q.level, "weight": _num(q.weight)}
                              for q in lv.requirements],
             "milestones": {"required": list(lv.milestones_required),
@@ -147,6 +150,7 @@ def skill_summary(skill: Skill) -> dict[str, Any]:
 def skill_detail(skill: Skill, catalog: Catalog) -> dict[str, Any]:
     out = skill_summary(skill)
     out["rubric"] = {str(i): text for i, text in enumerate(skill.rubric)}
+    out["checklist"] = {str(n): list(items) for n, items in enumerate(skill.checklist, 1)}
     out["required_by"] = [
         {"role": role.id, "level": lv.id, "required": req.level, "weight": _num(req.weight)}
         for role in catalog.roles.values() for lv in role.levels

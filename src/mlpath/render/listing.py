@@ -22,7 +22,7 @@ def render_roles(catalog: Catalog, console: Console) -> None:
         for role in catalog.roles.values():
             name = role.name + ("" if role.origin == "built-in" else f" [{role.origin}]")
             bands = [f"{lv.id} {band_short(lv.salary.min, lv.salary.max)}" if lv.salary
-                     else lv.id for lv in role.levels]
+                     else f"{lv.id} no figure" for lv in role.levels]
             console.print(hanging([(styled((role.id, "bold")), styled(""))]))
             console.print(indented(styled(name, ("\n" + "\n".join(bands), "dim")), 2))
         console.print(styled(("`mlpath roles show ID` shows one role in full.", "dim")))
@@ -37,7 +37,7 @@ def render_roles(catalog: Catalog, console: Console) -> None:
     for role in catalog.roles.values():
         # One level per line: a level and its band never part across lines.
         salaries = "\n".join(
-            f"{lv.id} {band_short(lv.salary.min, lv.salary.max) if lv.salary else ''}".strip()
+            f"{lv.id} {band_short(lv.salary.min, lv.salary.max) if lv.salary else 'no figure'}"
             for lv in role.levels)
         name = role.name + ("" if role.origin == "built-in" else f" [{role.origin}]")
         if stacked:
@@ -62,6 +62,10 @@ def render_role(role: Role, catalog: Catalog, console: Console) -> None:
         if lv.salary:
             console.print(hanging([("Salary", styled(band(lv.salary.min, lv.salary.max),
                                                      ("  " + lv.salary.source, "dim")))],
+                                  indent=1))
+        elif lv.salary_note:
+            console.print(hanging([("Salary", styled("no figure in the guide",
+                                                     ("  " + lv.salary_note, "dim")))],
                                   indent=1))
         table = Table(box=None, pad_edge=False, show_header=True)
         table.add_column("  Skill", overflow="fold", ratio=1)

@@ -37,6 +37,8 @@ def render_report(report: Report, *, skill_names: dict[str, str] | None = None) 
     if t.salary:
         lines.append(f"- **Salary:** {band(t.salary.min, t.salary.max)} a year (USD; "
                      f"{md(t.salary.source)})")
+    elif t.salary_note:
+        lines.append(f"- **Salary:** no figure in the guide ({md(t.salary_note)})")
     if report.years_experience is not None:
         lines.append(f"- **Experience:** {number(report.years_experience)} years")
     verdict = ready_verdict(report)
@@ -82,6 +84,8 @@ def render_report(report: Report, *, skill_names: dict[str, str] | None = None) 
     if step.salary:
         lines += ["", f"Salary there: {band(step.salary.min, step.salary.max)} "
                      f"({md(step.salary.source)})."]
+    elif step.salary_note:
+        lines += ["", f"Salary there: no figure in the guide ({md(step.salary_note)})."]
     if report.matches:
         lines += ["", "## Other roles that fit", "", "| Role | Level | Readiness |",
                   "|---|---|---:|"]

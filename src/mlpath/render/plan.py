@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from mlpath.render.console import styled
 from mlpath.render.markdown import md, md_resource
 from mlpath.render.text import number, percent
+from mlpath.render.widgets import longest_word
 from mlpath.reports import Plan, Step
 
 if TYPE_CHECKING:
@@ -60,7 +61,11 @@ def render_plan(plan: Plan, console: Console) -> None:
     console.print(styled(f"{'~' if estimated else ''}{number(plan.total_hours)} hours at "
                          f"{number(plan.hours_per_week)} a week: about {plan.weeks} weeks",
                          (" (~ marks mlpath's estimates)" if estimated else "", "dim")))
-    if console.width < 40:  # a list: the step on its own line, its facts under it
+    # The Step column is what to learn: when it would have to break a word, the table
+    # becomes a list (the step on its own line, its facts under it) rather than cut it.
+    fixed = (len(str(len(plan.steps))) + max(len(hours_text(s)) for s in plan.steps)
+             + max(len(weeks_text(s)) for s in plan.steps) + 6)  # 6: the column gaps
+    if console.width - fixed < max(16, longest_word(step_label(s) for s in plan.steps)):
         from mlpath.render.table import hanging
 
         rows = []

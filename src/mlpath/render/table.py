@@ -72,6 +72,9 @@ def header(report: Report, width: int = 100) -> RenderableType:
     if target.salary:
         body.append_text(styled("\n", ("Salary  ", "dim"),
                                band(target.salary.min, target.salary.max) + " a year (USD)"))
+    elif target.salary_note:
+        body.append_text(styled("\n", ("Salary  ", "dim"), "no figure in the guide",
+                               (" · " + target.salary_note, "dim")))
     style = readiness_style(report.readiness)
     verdict = ready_verdict(report)
     cells = bar_cells(width - 45, most=20)
@@ -161,6 +164,9 @@ def next_step_section(report: Report) -> RenderableType:
     if step.salary:
         body.append_text(styled(("\nSalary ", "dim"), band(step.salary.min, step.salary.max),
                                (" · " + step.salary.source, "dim")))
+    elif step.salary_note:
+        body.append_text(styled(("\nSalary ", "dim"), "no figure in the guide",
+                               (" · " + step.salary_note, "dim")))
     return Panel(body, title=styled(("Next step", "bold")), title_align="left", expand=False)
 
 
