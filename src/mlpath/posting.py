@@ -231,8 +231,14 @@ def _nearest_before(pattern: re.Pattern[str], clause: str, at: int) -> int | Non
 
 
 def _nearest_after(pattern: re.Pattern[str], clause: str, at: int) -> int | None:
-    found = pattern.search(clause, at)
-    return found.start() if found else None
+    """The first cue after ``at``; one inside brackets opened after ``at`` speaks only
+    for what is in them ("Docker and a cloud (AWS preferred)": AWS, not Docker)."""
+    for found in pattern.finditer(clause, at):
+        between = clause[at:found.start()]
+        if between.count("(") > between.count(")"):
+            continue
+        return found.start()
+    return None
 
 
 def importance_cue(clause: str, start: int, end: int) -> str | None:
@@ -296,7 +302,8 @@ def _heading_shape(line: str) -> bool:
     if _BULLET.match(text):
         return False
     letters = [c for c in text if c.isalpha()]
-    return bool(letters) and (all(c.isupper() for c in letters) or len(text.split()) <= 4)
+    return bool(letters) and (all(c.isupper() for c in letters) or (
+        len(text.split()) <= 6 and not text.endswith((".", "!", "?", ","))))
 
 
 # --- levels ------------------------------------------------------------------------------
@@ -496,6 +503,22 @@ def parse_posting(text: str, catalog: Catalog, *, source: str = "-",
         requirements=requirements, ignored=ignored, lines=len(lines))
 
 
+_TO_CANDIDATE = re.compile(r"\byou(?:'ll|r)?\b|\bthis role\b|\blooking for\b|\bseeking\b|"
+                           r"\bideal candidate\b", re.IGNORECASE)
+
+
+def _logical_lines(lines: Sequence[str]) -> list[tuple[int, str]]:
+    """Lines with wrapped text joined: a line that starts in lower case continues the last."""
+    out: list[tuple[int, str]] = []
+    for number, raw in enumerate(lines, start=1):
+        text = raw.strip()
+        if out and text[:1].islower() and out[-1][1] and not out[-1][1].endswith(":"):
+            out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
+        else:
+            out.append((number, text))
+    return out
+
+
 def _read(lines: Sequence[str], index: AliasIndex, title: str
           ) -> tuple[list[Mention], list[str], list[int]]:
     section = "intro"
@@ -503,7 +526,7 @@ def _read(lines: Sequence[str], index: AliasIndex, title: str
     responsibilities: list[str] = []
     years_seen: list[int] = []
     title_done = False
-    for number, raw in enumerate(lines, start=1):
+    for number, raw in _logical_lines(lines):
         line = raw.strip()
         if not line:
             continue
@@ -528,8 +551,7 @@ def _read(lines: Sequence[str], index: AliasIndex, title: str
                 responsibilities.append(item)
         for clause in _clauses(line):
             counted = importance
-            if section == "intro" and not re.search(r"\byou(?:'ll|r)?\b|\bthis role\b",
-                                                    clause, re.IGNORECASE):
+            if section == "intro" and not _TO_CANDIDATE.search(clause):
                 counted = None  # about the company, not the job
             years = years_in(clause)
             if years is not None and counted is not None and re.search(
