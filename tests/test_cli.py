@@ -75,7 +75,7 @@ def test_skills_list_and_show(run: Run) -> None:
 
 def test_validate_builtin_and_packs(run: Run) -> None:
     ok = run("validate")
-    assert ok.code == 0 and ok.stdout.startswith("ok: 12 file(s), 10 role(s)"), ok
+    assert ok.code == 0 and ok.stdout.startswith("ok: 13 file(s), 10 role(s)"), ok
     pack = run("validate", str(DATA / "packs/acme"))
     assert pack.code == 0 and "11 role(s), 42 skill(s)" in pack.stdout, pack
     broken = run("validate", str(DATA / "packs/broken"))

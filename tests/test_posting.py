@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
+from conftest import DATA, Run
 from mlpath.catalog import DataFile, assemble, builtin_files, load_catalog, parse_data_text
 from mlpath.engine.assess import assess
 from mlpath.errors import DataError, ProblemsError, UsageError
@@ -22,8 +23,6 @@ from mlpath.posting import (
     parse_posting,
     role_from_posting,
 )
-
-from conftest import DATA, Run
 
 ADS = DATA / "postings"
 

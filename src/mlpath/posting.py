@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from mlpath.errors import DataError, UsageError
@@ -115,8 +116,7 @@ def find_skills(text: str, index: AliasIndex) -> list[Hit]:
         found: tuple[str, int] | None = None
         for size in range(min(index.longest, len(tokens) - i), 0, -1):
             span = tokens[i:i + size]
-            if any(not _GAP.fullmatch(text[a.end():b.start()]) for a, b in zip(span, span[1:],
-                                                                              strict=False)):
+            if any(not _GAP.fullmatch(text[a.end():b.start()]) for a, b in pairwise(span)):
                 continue
             words = [t.group().casefold() for t in span]
             skill = index.folded.get(tuple(words))
