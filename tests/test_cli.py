@@ -80,7 +80,7 @@ def test_skills_list_and_show(run: Run) -> None:
 
 def test_validate_builtin_and_packs(run: Run) -> None:
     ok = run("validate")
-    assert ok.code == 0 and ok.stdout.startswith("ok: 13 file(s), 11 role(s), 51 skill(s)"), ok
+    assert ok.code == 0 and ok.stdout.startswith("ok: 14 file(s), 11 role(s), 51 skill(s)"), ok
     pack = run("validate", str(DATA / "packs/acme"))
     assert pack.code == 0 and "12 role(s), 52 skill(s)" in pack.stdout, pack
     broken = run("validate", str(DATA / "packs/broken"))

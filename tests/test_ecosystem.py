@@ -44,7 +44,8 @@ def test_builtin_data_validates_against_the_schemas() -> None:
     for source, text in builtin_yaml_files():
         data = yaml.safe_load(text)
         name = "skills" if "skills.yaml" in source else (
-            "milestones" if "milestones.yaml" in source else "role")
+            "milestones" if "milestones.yaml" in source else
+            "aliases" if "aliases" in source else "role")
         errors = list(validator(name).iter_errors(data))
         assert not errors, (source, [e.message for e in errors[:3]])
 

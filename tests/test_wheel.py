@@ -47,4 +47,4 @@ def test_wheel_installed_elsewhere_sees_every_role(tmp_path: Path) -> None:
     assert str(env_dir) in origin.stdout
     valid = subprocess.run([str(env_dir / "bin" / "mlpath"), "validate"], cwd=elsewhere,
                            capture_output=True, text=True, env=env, check=False)
-    assert valid.returncode == 0 and valid.stdout.startswith("ok: 13 file(s)"), valid.stderr
+    assert valid.returncode == 0 and valid.stdout.startswith("ok: 14 file(s)"), valid.stderr

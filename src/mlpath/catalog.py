@@ -42,7 +42,7 @@ class DataFile:
 
     def __init__(self, kind: str, data: dict[str, Any], source: str, doc: Doc | None = None,
                  *, builtin: bool = False) -> None:
-        self.kind = kind  # skills | milestones | role
+        self.kind = kind  # skills | milestones | aliases | role
         self.data = data
         self.source = source
         self.doc = doc  # kept for positions; None for the compiled snapshot
@@ -61,11 +61,13 @@ def kind_of(value: Any) -> str:
             return "skills"
         if "milestones" in value:
             return "milestones"
+        if "aliases" in value:
+            return "aliases"
     return "role"
 
 
 _SPECS = {"skills": formats.SKILLS_FILE, "milestones": formats.MILESTONES_FILE,
-          "role": formats.ROLE}
+          "aliases": formats.ALIASES_FILE, "role": formats.ROLE}
 
 
 def check_data_text(text: str, source: str) -> tuple[DataFile | None, list[Problem]]:
@@ -240,6 +242,7 @@ def _skill(raw: dict[str, Any]) -> Skill:
         resources=tuple(_resource(r) for r in raw["resources"]),
         # checklist[n - 1] is level n; a skill without a checklist has none (user packs)
         checklist=tuple(tuple(checklist.get(n, ())) for n in range(1, 6)) if checklist else (),
+        aliases=tuple(raw.get("aliases", ())),
     )
 
 
@@ -308,9 +311,12 @@ def assemble(files_: Sequence[DataFile]) -> tuple[Catalog, list[Problem]]:
     skills: dict[str, tuple[Skill, DataFile, int]] = {}
     milestones: dict[str, tuple[Milestone, DataFile, int]] = {}
     roles: dict[str, tuple[Role, DataFile]] = {}
+    alias_files: list[DataFile] = []
     for file in files_:
         try:
-            if file.kind == "skills":
+            if file.kind == "aliases":
+                alias_files.append(file)
+            elif file.kind == "skills":
                 for i, raw in enumerate(file.data["skills"]):
                     skills[raw["id"]] = (_skill(raw), file, i)
             elif file.kind == "milestones":
@@ -339,6 +345,7 @@ def assemble(files_: Sequence[DataFile]) -> tuple[Catalog, list[Problem]]:
                                          f"{', '.join(missing)} missing"))
     problems.extend(_cycles({k: v[0] for k, v in skills.items()},
                             {k: (v[1], v[2]) for k, v in skills.items()}))
+    problems.extend(_merge_aliases(skills, alias_files))
     role_ids = list(roles)
     for role, file in roles.values():
         problems.extend(_check_role(role, file, skills, milestones, role_ids))
@@ -348,6 +355,47 @@ def assemble(files_: Sequence[DataFile]) -> tuple[Catalog, list[Problem]]:
         milestones={k: v[0] for k, v in milestones.items()},
     )
     return catalog, problems
+
+
+def _merge_aliases(skills: dict[str, tuple[Skill, DataFile, int]],
+                   alias_files: Sequence[DataFile]) -> list[Problem]:
+    """Add each alias table's words to its skills, in file order (built-in first).
+
+    Any number of tables may name the same skill: their words are added up, and a
+    word listed twice for one skill counts once. A word that already signals
+    another skill is a problem, so that a phrase in an ad never means two things.
+    """
+    from mlpath.posting import alias_key
+
+    problems: list[Problem] = []
+    owner: dict[str, str] = {}
+    words: dict[str, list[str]] = {skill_id: [] for skill_id in skills}
+
+    def add(skill_id: str, word: str, file: DataFile, path: DocPath) -> None:
+        key = alias_key(word)
+        known = owner.setdefault(key, skill_id)
+        if known != skill_id:
+            problems.append(file.problem(path, f"{word!r} already signals {known!r}"))
+        elif word not in words[skill_id] and all(alias_key(w) != key
+                                                 for w in words[skill_id]):
+            words[skill_id].append(word)
+
+    for skill, file, i in skills.values():
+        for j, word in enumerate(skill.aliases):
+            add(skill.id, word, file, ("skills", i, "aliases", j))
+    for file in alias_files:
+        for skill_id, listed in file.data.get("aliases", {}).items():
+            if skill_id not in skills:
+                problems.append(file.problem(("aliases", skill_id),
+                                             _unknown("skill", skill_id, list(skills)),
+                                             key=True))
+                continue
+            for j, word in enumerate(listed):
+                add(skill_id, word, file, ("aliases", skill_id, j))
+    for skill_id, (skill, file, i) in list(skills.items()):
+        if tuple(words[skill_id]) != skill.aliases:
+            skills[skill_id] = (skill._replace(aliases=tuple(words[skill_id])), file, i)
+    return problems
 
 
 def _unknown(what: str, value: str, known: Sequence[str]) -> str:

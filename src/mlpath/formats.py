@@ -40,6 +40,11 @@ RESOURCE = Obj(
     required=("title", "url", "kind", "cost"),
 )
 
+ALIAS = Str(max_length=80, pattern=r"^\S(.*\S)?$",
+            pattern_hint="must not be empty or start or end with a space",
+            description="a word or tool that signals the skill in a job ad, such as 'torch'; "
+            "case counts only for aliases of one or two characters ('R', 'Go')")
+
 SKILL = Obj(
     {
         "id": IdStr(),
@@ -54,12 +59,18 @@ SKILL = Obj(
                            int_keys=(1, 5),
                            description="level 1-5 -> two to four observable things a person "
                            "at that level has done in the last year"),
+        "aliases": ListOf(ALIAS, unique=True),
     },
     required=("id", "name", "category", "description", "resources"),
 )
 
 SKILLS_FILE = Obj({"skills": ListOf(SKILL, min_items=1)}, required=("skills",),
                   title="mlpath skill catalogue")
+
+ALIASES_FILE = Obj(
+    {"aliases": MapOf(ListOf(ALIAS, min_items=1, unique=True),
+                      description="skill id -> the words and tools that signal it in a job ad")},
+    required=("aliases",), title="mlpath skill aliases")
 
 MILESTONE = Obj(
     {
@@ -190,7 +201,7 @@ PROFILE = Obj(
 )
 
 SCHEMAS: dict[str, Spec] = {"profile": PROFILE, "role": ROLE, "skills": SKILLS_FILE,
-                            "milestones": MILESTONES_FILE}
+                            "milestones": MILESTONES_FILE, "aliases": ALIASES_FILE}
 
 
 def json_schema(name: str) -> dict[str, Any]:

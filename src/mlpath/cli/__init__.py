@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from mlpath.cli import catalog, evidence, report, team  # noqa: F401 - importing registers
+from mlpath.cli import catalog, evidence, posting, report, team  # noqa: F401 - importing registers
 from mlpath.cli.shared import app
 from mlpath.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, MlpathError
 

@@ -206,6 +206,7 @@ class SchemaName(StrEnum):
     role = "role"
     skills = "skills"
     milestones = "milestones"
+    aliases = "aliases"
 
 
 @app.command(rich_help_panel=PANEL)
