@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from mlpath.cli.options import finite
 from mlpath.cli.shared import (
     Format,
     JsonFlag,
@@ -52,7 +53,7 @@ def assess(
     force: Annotated[bool, typer.Option(
         "--force", help="Replace an existing --save or --output file.")] = False,
     fail_under: Annotated[float | None, typer.Option(
-        "--fail-under", metavar="N", min=0, max=100,
+        "--fail-under", metavar="N", min=0, max=100, callback=finite,
         help="Exit 3 when the readiness is below N (for scripts).")] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never ask questions.")] = False,
     update: Annotated[bool, typer.Option(
@@ -113,7 +114,8 @@ def assess(
         destination = _ask_where_to_save(settings)
     if destination:
         _save_profile(used, catalog, destination, force=force, settings=settings,
-                      replace_by_default=update and destination == profile)
+                      replace_by_default=update and destination == profile,
+                      answers_at_stake=asking)
     if fail_under is not None and report.readiness < fail_under:
         raise typer.Exit(EXIT_BELOW)
 
@@ -125,9 +127,9 @@ def _ask_where_to_save(settings: Settings) -> str | None:
 
 
 def _save_profile(profile: "Profile", catalog: "Catalog", path: str, *, force: bool,
-                  settings: Settings, replace_by_default: bool = False) -> None:
-    from mlpath.atomic import write_atomic
-    from mlpath.profile import dump_profile
+                  settings: Settings, replace_by_default: bool = False,
+                  answers_at_stake: bool = False) -> None:
+    from mlpath.saving import save
 
     replace = force
     if not force and Path(path).exists() and interactive():
@@ -137,8 +139,9 @@ def _save_profile(profile: "Profile", catalog: "Catalog", path: str, *, force: b
         if not replace:
             sys.stderr.write(f"mlpath: kept {path} as it was; nothing was saved\n")
             return
-    write_atomic(path, dump_profile(profile, catalog), replace=replace)
-    sys.stderr.write(f"mlpath: saved your profile to {path}\n")
+    save(profile, catalog, path, replace=replace, answers_at_stake=answers_at_stake,
+         say=lambda line: print(line, file=sys.stderr),
+         ask=prompter(settings).ask if interactive() else None)
 
 
 def _output_kind(path: str) -> str:
@@ -216,7 +219,7 @@ def plan(
     profile: ProfileFile,
     role: RoleOpt = None,
     hours_per_week: Annotated[float, typer.Option(
-        "--hours-per-week", min=0.5, max=80, metavar="N",
+        "--hours-per-week", min=0.5, max=80, metavar="N", callback=finite,
         help="How many hours a week you will study.")] = 5.0,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="How to print the plan.")]
     = Format.table,
