@@ -50,7 +50,8 @@ def test_evidence_is_a_string_or_a_list(catalog: Catalog) -> None:
              'reads 1 as a number: quote it ("1")'),
     ("{a: b}", "me.yaml:2:20: evidence.python: expected a link, a local path or "
                "a note, or a list of them, got a mapping"),
-    ("[" + ", ".join(["x"] * 51) + "]", "me.yaml:2:20: evidence.python: has more than 50 items"),
+    ("[" + ", ".join(["x"] * 51) + "]",
+     "me.yaml:2:20: evidence.python: has 51 items; mlpath reads at most 50"),
     ('"' + "x" * 1001 + '"', "me.yaml:2:20: evidence.python: longer than 1000 characters"),
 ])
 def test_evidence_is_bounded(catalog: Catalog, value: str, message: str) -> None:

@@ -87,7 +87,8 @@ def test_going_back_and_skipping_a_category(run: Run, workdir: Path, terminal: N
     assert result.code == 0, result
     assert "This is the first question." not in result.stdout
     saved = yaml.safe_load((workdir / "me.yaml").read_text())["skills"]
-    assert saved["python"] == 5 and "sql" not in saved and saved["communication"] == 3
+    assert saved["python"] == 5 and saved["communication"] == 3
+    assert saved["sql"] is None and saved["git"] is None  # skipped: not rated, not 0
 
 
 def test_best_fit_asks_the_whole_catalogue_with_a_count(run: Run, workdir: Path,

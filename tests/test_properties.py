@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -66,6 +67,7 @@ def profiles(catalog: Catalog) -> st.SearchStrategy[Profile]:
         + [f"{r.id}:{lv.id}" for r in catalog.roles.values() for lv in r.levels]))
     text = st.text(max_size=40).filter(lambda t: not any("\ud800" <= c <= "\udfff" for c in t))
     years = st.one_of(st.none(), st.integers(0, 40), st.floats(0, 40).map(lambda f: round(f, 2)))
+    years = st.one_of(years, st.floats(0, 70, allow_subnormal=True))
     snapshot = st.builds(Snapshot, date=st.dates().map(str), skills=ratings, years_experience=years)
     return st.builds(
         Profile, skills=ratings, name=st.one_of(st.none(), text), years_experience=years,
@@ -75,8 +77,9 @@ def profiles(catalog: Catalog) -> st.SearchStrategy[Profile]:
         milestones=st.lists(st.sampled_from(sorted(catalog.milestones)), unique=True,
                             max_size=4).map(tuple),
         history=st.lists(snapshot, max_size=3).map(tuple),
-        source=st.just("-"), warnings=st.just(()), unrated=st.just(frozenset()),
-    )
+        source=st.just("-"), warnings=st.just(()),
+        unrated=st.frozensets(skill_ids, max_size=4),
+    ).map(lambda p: p._replace(unrated=p.unrated - set(p.skills)))
 
 
 @SETTINGS
@@ -86,3 +89,75 @@ def test_valid_profiles_survive_a_save_and_load(catalog: Catalog, data: st.DataO
     text = dump_profile(profile, catalog)
     back = parse_profile(text, "me.yaml", catalog)
     assert back._replace(source="-") == profile
+
+
+@SETTINGS
+@given(data=st.data())
+def test_saving_over_a_profile_is_an_edit_that_reads_back(catalog: Catalog,
+                                                         data: st.DataObject) -> None:
+    from mlpath.profile import render_profile
+
+    before = data.draw(profiles(catalog))
+    after = data.draw(profiles(catalog))
+    text = "# keep me\n" + dump_profile(before, catalog)
+    edited, _ = render_profile(after, catalog, path="me.yaml", existing=text)
+    assert parse_profile(edited, "me.yaml", catalog)._replace(source="-", warnings=()) == after
+
+
+# Three long runs of 4,000 examples each: 12,000 in all over profiles, packs and interview
+# answers, in about two minutes on two cores (CI runs them; `-m "not slow"` skips them).
+LONG = settings(max_examples=4_000, deadline=None,
+                suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                       HealthCheck.too_slow])
+
+
+@pytest.mark.slow
+@LONG
+@given(data=st.data())
+def test_many_profiles_round_trip_and_assess(catalog: Catalog, data: st.DataObject) -> None:
+    profile = data.draw(profiles(catalog))
+    back = parse_profile(dump_profile(profile, catalog), "me.yaml", catalog)
+    assert back._replace(source="-") == profile
+    json.loads(dumps(report(assess(catalog=catalog, profile=back))))
+
+
+@pytest.mark.slow
+@LONG
+@given(text=st.one_of(st.text(max_size=200), nested.map(
+    lambda d: yaml.safe_dump(d, allow_unicode=True))))
+def test_many_hostile_profiles_and_packs(catalog: Catalog, text: str) -> None:
+    from mlpath.catalog import check_data_text
+
+    outcome(text, "me.yaml", catalog)
+    check_data_text(text, "pack/role.yaml")  # problems are values, never exceptions
+
+
+@pytest.mark.slow
+@LONG
+@given(answers=st.lists(st.one_of(st.sampled_from(["", "0", "3", "5", "s", "<", "?", "y", "n",
+                                                   "³", "٣", "nan", "-1", "1e9", "ml-engineer"]),
+                                  st.text(max_size=8)), max_size=60))
+def test_many_interviews_end_in_a_profile_or_end_of_input(catalog: Catalog,
+                                                          answers: list[str]) -> None:
+    import io
+
+    from rich.console import Console
+
+    from mlpath.interview import Prompter, run_interview
+
+    feed = iter(answers)
+
+    def read(_: str) -> str:
+        try:
+            return next(feed)
+        except StopIteration:
+            raise EOFError from None
+
+    prompter = Prompter(Console(file=io.StringIO(), width=80), read=read)
+    try:
+        answers_out = run_interview(catalog=catalog, prompter=prompter)
+    except EOFError:
+        return
+    profile = answers_out.profile
+    back = parse_profile(dump_profile(profile, catalog), "me.yaml", catalog)
+    assert back._replace(source="-", warnings=()) == profile._replace(source="-", warnings=())

@@ -102,7 +102,7 @@ def attack_pack(tmp_path: Path) -> Path:
     rubric: {3: "r"}
     resources:
       - title: "T <img src=x onerror=alert(1)> ![i](https://e.example/i.png)"
-        url: "https://x/\\"><script>alert(2)</script>"
+        url: "https://x/'onmouseover='alert(2)'"
         kind: docs
         cost: free
 ''')
@@ -128,7 +128,9 @@ def test_the_html_report_is_inert(run: Run, attack_pack: Path, tmp_path: Path) -
     page = out.read_text()
     assert "<script" not in page and "<img" not in page and "<svg onload" not in page
     assert "<b>" not in page and 'href="javascript' not in page and "\x1b" not in page
-    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page
+    # a URL with a quote cannot close the attribute it sits in (a URL with <, > or " does
+    # not load at all: tests/test_attacks.py)
+    assert "'onmouseover='" not in page and "https://x/" in page
 
 
 def test_the_svg_export_is_valid_xml_with_no_script(run: Run, attack_pack: Path,

@@ -28,7 +28,7 @@ def hostile_pack(tmp_path: Path) -> Path:
     rubric: {{3: "{NASTY}"}}
     resources:
       - title: "{NASTY}"
-        url: "https://example.com/\\e[2J"
+        url: "https://example.com/%1b[2J"
         kind: docs
         cost: free
 ''')

@@ -104,8 +104,11 @@ def pack_files(directory: str) -> list[str]:
         raise DataError(f"{directory}: no such folder")
     if not folder.is_dir():
         return [directory]
-    return sorted(str(p) for p in folder.iterdir()
-                  if p.suffix in DATA_SUFFIXES and p.is_file() and not p.name.startswith("."))
+    try:  # regular files only: a FIFO in a pack must not hang the run
+        return sorted(str(p) for p in folder.iterdir()
+                      if p.suffix in DATA_SUFFIXES and p.is_file() and not p.name.startswith("."))
+    except OSError as exc:
+        raise DataError(f"{directory}: cannot read the folder: {exc.strerror or exc}") from None
 
 
 def read_files(paths: Iterable[str]) -> tuple[list[DataFile], list[Problem]]:
@@ -114,7 +117,7 @@ def read_files(paths: Iterable[str]) -> tuple[list[DataFile], list[Problem]]:
     problems: list[Problem] = []
     for path in paths:
         try:
-            text, source = read_source(path)
+            text, source = read_source(path, regular_only=True)
         except ProblemsError as exc:
             problems.extend(exc.problems)
             continue

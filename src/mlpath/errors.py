@@ -12,6 +12,7 @@ EXIT_DATA = 1
 EXIT_USAGE = 2
 EXIT_BELOW = 3
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143  # SIGTERM during a write: undone, then exit as the signal would
 
 
 class Problem(NamedTuple):
@@ -68,15 +69,32 @@ class Interrupted(MlpathError):
     exit_code = EXIT_INTERRUPTED
 
 
+# Spelling suggestions are for ids a person typed: a longer word gets none, so that a
+# hostile file of long keys cannot make each suggestion cost a long comparison.
+MAX_SUGGESTED_WORD = 64
+
+
 def did_you_mean(word: str, choices: Sequence[str], *, n: int = 3) -> list[str]:
-    """The closest choices to ``word``: the best one and any about as close, best first."""
+    """The closest choices to ``word``: the best one and any about as close, best first.
+
+    Cheap upper bounds (lengths, then letter counts) rule most choices out before
+    the full comparison, as ``difflib.get_close_matches`` does.
+    """
+    if not isinstance(word, str) or len(word) > MAX_SUGGESTED_WORD:
+        return []
     import difflib
 
     lowered = word.lower()
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq1(lowered)
     scored = []
     for choice in choices:
-        ratio = difflib.SequenceMatcher(None, lowered, choice.lower()).ratio()
-        if ratio >= 0.6 or (lowered and choice.startswith(lowered)):
+        prefix = bool(lowered) and choice.startswith(lowered)
+        matcher.set_seq2(choice.lower())
+        if not prefix and (matcher.real_quick_ratio() < 0.6 or matcher.quick_ratio() < 0.6):
+            continue
+        ratio = matcher.ratio()
+        if ratio >= 0.6 or prefix:
             scored.append((ratio, choice))
     scored.sort(key=lambda rc: (-rc[0], rc[1]))
     if not scored:

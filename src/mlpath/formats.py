@@ -23,12 +23,15 @@ from mlpath.yamlio import DocPath
 
 RATING = Int(0, 5, description="0 none, 1 awareness, 2 assisted, 3 independent, 4 advanced, "
              "5 expert")
+# An http(s) link made only of the characters RFC 3986 allows in a URL: no spaces,
+# quotes, angle brackets or control characters, and no other scheme (javascript:, file:).
+URL_PATTERN = r"^https?://[A-Za-z0-9\[][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*$"
 TARGET_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(:[a-z0-9]+(-[a-z0-9]+)*)?$"
 
 RESOURCE = Obj(
     {
         "title": Str(max_length=200),
-        "url": Str(nullable=True, pattern=r"^https?://\S+$", max_length=500,
+        "url": Str(nullable=True, pattern=URL_PATTERN, max_length=500,
                    pattern_hint="is not an http(s) link",
                    description="null only for a paid book with no official page"),
         "kind": Str(choices=RESOURCE_KINDS),
@@ -166,10 +169,21 @@ ROLE = Obj(
     title="mlpath role",
 )
 
+# --- the profile ---------------------------------------------------------------------
+
+NOT_RATED = Int(0, 5, nullable=True, description="0 none, 1 awareness, 2 assisted, "
+                "3 independent, 4 advanced, 5 expert; null: not rated (counts as 0)")
+SKILL_KEY = Str(max_length=64)
+MAX_SKILLS = 1000  # a catalogue has dozens; a profile of thousands is not a person's
+MAX_HISTORY = 1000  # `assess --update` keeps far fewer (see profile.HISTORY_KEPT)
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9:.]+(Z|[+-][0-9:]+)?)?$"
+
 SNAPSHOT = Obj(
     {
-        "date": Str(max_length=40, description="when these ratings were current"),
-        "skills": MapOf(RATING, key=Str(max_length=64)),
+        "date": Str(max_length=40, pattern=DATE_PATTERN,
+                    pattern_hint="is not a date: write YYYY-MM-DD",
+                    description="when these ratings were current"),
+        "skills": MapOf(NOT_RATED, key=SKILL_KEY, max_items=MAX_SKILLS),
         "years_experience": Num(0, 70, nullable=True),
     },
     required=("date", "skills"),
@@ -190,11 +204,12 @@ PROFILE = Obj(
         "target": Str(nullable=True, pattern=TARGET_PATTERN, max_length=130,
                       pattern_hint="is not a role id: write ROLE or ROLE:LEVEL, "
                       "such as ml-engineer:mid"),
-        "skills": MapOf(RATING, key=Str(max_length=64), description="skill id -> 0..5"),
-        "evidence": MapOf(EVIDENCE, key=Str(max_length=64),
+        "skills": MapOf(NOT_RATED, key=SKILL_KEY, max_items=MAX_SKILLS,
+                        description="skill id -> 0..5, or null: not rated"),
+        "evidence": MapOf(EVIDENCE, key=SKILL_KEY, max_items=MAX_SKILLS,
                           description="skill id -> a link, a local path or a note, or a list"),
-        "milestones": ListOf(Str(max_length=64), unique=True),
-        "history": ListOf(SNAPSHOT, max_items=1000),
+        "milestones": ListOf(Str(max_length=64), unique=True, max_items=MAX_SKILLS),
+        "history": ListOf(SNAPSHOT, max_items=MAX_HISTORY),
     },
     required=("skills",),
     title="mlpath profile",

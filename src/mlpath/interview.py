@@ -8,12 +8,16 @@ simply propagate: nothing is written until the caller saves, after the report.
 from __future__ import annotations
 
 import datetime
+import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from mlpath.engine.assess import comparison_level, settle_target
 from mlpath.model import GENERIC_RUBRIC, SCALE_NAMES, Catalog, Level, Profile, Role, Skill, Snapshot
+from mlpath.profile import with_snapshot
 from mlpath.render.console import styled
+from mlpath.spec import unicode_digit_hint
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -66,21 +70,30 @@ def run_interview(*, catalog: Catalog, prompter: Prompter, previous: Profile | N
         skills = list(catalog.skills.values())
         prompter.show(styled(f"\nRate yourself on all {len(skills)} skills; type s to skip the "
                              "rest of a category you do not know."))
-    # Re-rating a saved profile: a skill it leaves out counts as 0, so 0 is its default.
-    defaults = {**dict.fromkeys(catalog.skills, 0), **old.skills} if previous else old.skills
+    # Re-rating a saved profile: a skill it leaves out counts as 0, so 0 is its default
+    # (one it marks as not rated has none).
+    defaults: dict[str, int] = dict(old.skills)
+    if previous:
+        defaults = {**{s: 0 for s in catalog.skills if s not in old.unrated}, **old.skills}
     ratings = _ask_ratings(prompter, _by_category(skills, catalog), defaults)
-    merged = {**old.skills, **ratings}
+    merged = {**old.skills, **{k: v for k, v in ratings.items() if v is not None}}
+    for skill_id, rating in ratings.items():
+        if rating is None:
+            merged.pop(skill_id, None)
+    unrated = (old.unrated | {k for k, v in ratings.items() if v is None}) - set(merged)
     _, target_level = settle_target(catalog, merged, years, role, level)
     milestones = _ask_milestones(catalog, prompter, target_level, old.milestones)
     history = old.history
     if previous is not None:
         today = datetime.date.today().isoformat()
-        history = (*old.history, Snapshot(today, dict(old.skills), old.years_experience))
+        history = with_snapshot(old.history,
+                                Snapshot(today, dict(old.skills), old.years_experience))
     target = old.target
     if role is not None:
         target = role.id if chosen_level is None else f"{role.id}:{chosen_level.id}"
     profile = old._replace(name=name, skills=merged, years_experience=years, target=target,
-                           milestones=milestones, history=history, warnings=())
+                           milestones=milestones, history=history, warnings=(),
+                           unrated=frozenset(unrated))
     return Answers(profile, role, level)
 
 
@@ -112,11 +125,14 @@ def _ask_role(catalog: Catalog, prompter: Prompter, default: str | None
             answer = default
         if answer == "0":
             return None, None
-        if answer.isdigit() and 1 <= int(answer) <= len(roles):
+        if _ascii_number(answer) and 1 <= int(answer) <= len(roles):
             return roles[int(answer) - 1], None
         if not answer:
             prompter.show(styled(("  Type a number from the list, a role id, or 0 for your "
                                   "best fit.", "yellow")))
+            continue
+        if unicode_digit_hint(answer):
+            prompter.show(styled(("  " + unicode_digit_hint(answer).lstrip("; "), "yellow")))
             continue
         try:
             return parse_target(catalog, answer)
@@ -130,11 +146,17 @@ def _ask_years(prompter: Prompter, default: float | None) -> float | None:
         answer = prompter.ask(f"Years of professional experience (blank skips){hint}: ")
         if not answer:
             return default
+        hint = unicode_digit_hint(answer)
+        if hint:
+            prompter.show(styled(("  " + hint.lstrip("; "), "yellow")))
+            continue
         try:
-            years = float(answer)
-        except ValueError:
-            prompter.show(styled((f"  '{answer}' is not a number of years; type e.g. 3 or 2.5, "
-                                  "or leave it blank.", "yellow")))
+            years = float(answer) if _DECIMAL.fullmatch(answer) else math.nan
+        except ValueError:  # pragma: no cover - the pattern admits only floats
+            years = math.nan
+        if math.isnan(years):
+            prompter.show(styled((f"  {_shown(answer)} is not a number of years; type e.g. "
+                                  "3 or 2.5, or leave it blank.", "yellow")))
             continue
         if 0 <= years <= 70:
             return int(years) if years.is_integer() else years
@@ -167,9 +189,22 @@ def _details(skill: Skill) -> list[RenderableType]:
     return parts
 
 
+def _ascii_number(text: str) -> bool:
+    """0-9 only: str.isdigit() also passes '³', which int() cannot read."""
+    return text.isascii() and text.isdigit() and len(text) <= 6
+
+
+_DECIMAL = re.compile(r"[+-]?[0-9]{1,6}(\.[0-9]{1,6})?|\.[0-9]{1,6}")
+
+
+def _shown(answer: str) -> str:
+    return repr(answer if len(answer) <= 20 else answer[:17] + "...")
+
+
 def _ask_ratings(prompter: Prompter, skills: list[Skill],
-                 known: Mapping[str, int]) -> dict[str, int]:
-    answers: dict[str, int] = {}
+                 known: Mapping[str, int]) -> dict[str, int | None]:
+    """Each skill's rating; None for one skipped with ``s`` (not rated)."""
+    answers: dict[str, int | None] = {}
     index, total = 0, len(skills)
     while index < total:
         skill = skills[index]
@@ -194,17 +229,19 @@ def _ask_ratings(prompter: Prompter, skills: list[Skill],
                 break
             if answer in SKIP:
                 while index < total and skills[index].category == skill.category:
+                    answers.setdefault(skills[index].id, None)
                     index += 1
                 break
             if not answer and default is not None:
                 answers[skill.id] = default
                 index += 1
                 break
-            if answer.isdigit() and int(answer) <= 5:
+            if _ascii_number(answer) and int(answer) <= 5:
                 answers[skill.id] = int(answer)
                 index += 1
                 break
-            reason = "a level is needed" if not answer else f"'{answer}' is not a level"
+            reason = "a level is needed" if not answer else (
+                f"{_shown(answer)} is not a level" + unicode_digit_hint(answer))
             prompter.show(styled((f"  {reason}: type a whole number 0-5, ? for details, "
                                   "< to go back, s to skip the category.", "yellow")))
     return answers

@@ -4,42 +4,60 @@ from __future__ import annotations
 
 import json
 import os
-import re
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
-from mlpath import formats
-from mlpath.errors import MlpathError, Problem, ProblemsError, did_you_mean
+from mlpath import formats, yamledit
+from mlpath.errors import DataError, MlpathError, Problem, ProblemsError, did_you_mean
 from mlpath.model import SCALE_NAMES, Catalog, Profile, Snapshot
 from mlpath.spec import check
-from mlpath.yamlio import MAX_BYTES, Doc, load, read_source
+from mlpath.yamlio import MAX_BYTES, Doc, DocPath, load, read_source
+
+# What each profile file held when this run read it, by its real path: saving back
+# compares against it, so that an edit made meanwhile is never overwritten.
+_READ: dict[str, str] = {}
 
 
 def load_profile(path: str, catalog: Catalog, *, stdin_text: str | None = None) -> Profile:
     text, source = read_source(path, stdin_text=stdin_text)
+    if path != "-":
+        _READ[os.path.realpath(path)] = text
     return parse_profile(text, source, catalog)
 
 
 def parse_profile(text: str, source: str, catalog: Catalog) -> Profile:
-    doc = load(text, source)
+    offset = getattr(text, "line_number", 1) - 1  # a line of a JSON Lines file
+    text = str(text)  # libyaml takes only a plain str
+    try:
+        doc = load(text, source)
+    except ProblemsError as exc:
+        if not offset:
+            raise
+        raise ProblemsError(p._replace(line=p.line + offset) if p.line else p
+                            for p in exc.problems) from None
+    doc.line_offset = offset
     data, problems = check(formats.PROFILE, doc)
     if not problems:
         problems = _check_target(doc, data.get("target"), catalog)
     if problems:
         raise ProblemsError(problems)
+    skills = data.get("skills", {})
     return Profile(
-        skills=data.get("skills", {}),
+        skills={k: v for k, v in skills.items() if v is not None},
         name=data.get("name"),
         years_experience=data.get("years_experience"),
         target=data.get("target"),
         evidence={k: tuple(v) if isinstance(v, list) else (v,)
                   for k, v in data.get("evidence", {}).items()},
         milestones=tuple(data.get("milestones", ())),
-        history=tuple(Snapshot(h["date"], h["skills"], h.get("years_experience"))
+        history=tuple(Snapshot(h["date"], {k: v for k, v in h["skills"].items() if v is not None},
+                               h.get("years_experience"))
                       for h in data.get("history", ())),
         source=source,
         warnings=tuple(_warnings(doc, data, catalog)),
+        unrated=frozenset(k for k, v in skills.items() if v is None),
     )
 
 
@@ -60,52 +78,43 @@ def _check_target(doc: Doc, target: str | None, catalog: Catalog) -> list[Proble
     return []
 
 
+# Each unknown id gets its own warning (with a spelling suggestion) up to this many;
+# the rest are counted in one line, so that a file of thousands of made-up ids costs
+# neither minutes of suggestions nor a screen of warnings.
+MAX_UNKNOWN_WARNINGS = 20
+
+
 def _warnings(doc: Doc, data: dict[str, Any], catalog: Catalog) -> Iterable[str]:
     known = list(catalog.skills)
+    unknown: list[tuple[DocPath, str, str, list[str], bool]] = []
     for section in ("skills", "evidence"):
         for skill_id in data.get(section, {}):
             if skill_id not in catalog.skills:
-                yield str(doc.problem((section, skill_id), _unknown_note("skill", skill_id,
-                                                                          known), key=True))
+                unknown.append(((section, skill_id), "skill", skill_id, known, True))
     for i, mid in enumerate(data.get("milestones", ())):
         if mid not in catalog.milestones:
-            yield str(doc.problem(("milestones", i),
-                                  _unknown_note("milestone", mid, list(catalog.milestones))))
+            unknown.append((("milestones", i), "milestone", mid, list(catalog.milestones),
+                            False))
+    for path, what, value, choices, key in unknown[:MAX_UNKNOWN_WARNINGS]:
+        yield str(doc.problem(path, _unknown_note(what, value, choices), key=key))
+    if len(unknown) > MAX_UNKNOWN_WARNINGS:
+        rest = len(unknown) - MAX_UNKNOWN_WARNINGS
+        yield f"{doc.source}: {rest} more unknown ids are ignored"
 
 
 def _unknown_note(what: str, value: str, known: list[str]) -> str:
     close = did_you_mean(value, known)
     hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
-    return f"unknown {what} {value!r} is ignored{hint}"
+    shown = repr(value) if len(value) <= 64 else repr(value[:60] + "...")
+    return f"unknown {what} {shown} is ignored{hint}"
 
 
 # --- writing ---------------------------------------------------------------------------
 
-# Characters YAML will not keep as they are inside a double-quoted scalar: control
-# characters, and the line breaks NEL, LS and PS (which it folds into spaces).
-_NON_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+quote, _key, _number = yamledit.quote, yamledit.key_text, yamledit.number
 
 
-def quote(text: str) -> str:
-    """A YAML double-quoted scalar that reads back as exactly ``text``."""
-    dumped = json.dumps(text, ensure_ascii=False)
-    return _NON_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
-
-
-_YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
-
-
-def _key(text: str) -> str:
-    """An id as written by hand when it is a plain id, else quoted."""
-    plain = re.fullmatch(r"[a-z][a-z0-9-]*", text) and text not in _YAML_WORDS
-    return text if plain else quote(text)
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
-
-
-def _skill_lines(skills: Mapping[str, int], catalog: Catalog, indent: str,
+def _skill_lines(skills: Mapping[str, int | None], catalog: Catalog, indent: str,
                  *, comments: bool = True) -> list[str]:
     order = {sid: i for i, sid in enumerate(catalog.skills)}
     lines: list[str] = []
@@ -117,7 +126,8 @@ def _skill_lines(skills: Mapping[str, int], catalog: Catalog, indent: str,
             lines.append(f"{indent}# {category}")
         key = _key(skill_id)
         note = f"  # {skill.name}" if comments and skill else ""
-        lines.append(f"{indent}{key}: {skills[skill_id]}{note}")
+        value = skills[skill_id]
+        lines.append(f"{indent}{key}: {'null' if value is None else value}{note}")
     return lines
 
 
@@ -137,15 +147,16 @@ def dump_profile(profile: Profile, catalog: Catalog) -> str:
     if profile.years_experience is not None:
         lines.append(f"years_experience: {_number(profile.years_experience)}")
     if profile.target:
-        lines.append(f"target: {profile.target}")
-    lines.append("skills:" if profile.skills else "skills: {}")
-    lines.extend(_skill_lines(profile.skills, catalog, "  "))
+        lines.append(f"target: {_key(profile.target)}")
+    skills = _with_unrated(profile)
+    lines.append("skills:" if skills else "skills: {}")
+    lines.extend(_skill_lines(skills, catalog, "  "))
     if profile.evidence:
         lines.append("evidence:")
         lines.extend(f"  {quote(k)}: " + (quote(v[0]) if len(v) == 1 else
                      "[" + ", ".join(map(quote, v)) + "]") for k, v in profile.evidence.items())
     if profile.milestones:
-        lines.append("milestones: [" + ", ".join(_key(m) for m in profile.milestones) + "]")
+        lines.append("milestones: " + yamledit.flow(list(profile.milestones)))
     if profile.history:
         lines.append("history:  # earlier ratings, kept by `mlpath assess --update`")
         for snap in profile.history:
@@ -155,6 +166,122 @@ def dump_profile(profile: Profile, catalog: Catalog) -> str:
             lines.append("    skills:" if snap.skills else "    skills: {}")
             lines.extend(_skill_lines(snap.skills, catalog, "      ", comments=False))
     return "\n".join(lines) + "\n"
+
+
+def _with_unrated(profile: Profile) -> dict[str, int | None]:
+    """The ratings as written: not-rated skills are ``null`` (DESIGN §1)."""
+    skills: dict[str, int | None] = dict(profile.skills)
+    skills.update((skill_id, None) for skill_id in sorted(profile.unrated)
+                  if skill_id not in profile.skills)
+    return skills
+
+
+def profile_data(profile: Profile) -> dict[str, Any]:
+    """The profile as the data a file holds; None for a key the file need not have."""
+    return {
+        "name": profile.name,
+        "years_experience": profile.years_experience,
+        "target": profile.target,
+        "skills": _with_unrated(profile),
+        "evidence": dict(profile.evidence),
+        "milestones": list(profile.milestones),
+        "history": [{"date": snap.date, **({"years_experience": snap.years_experience}
+                                           if snap.years_experience is not None else {}),
+                     "skills": dict(snap.skills)} for snap in profile.history],
+    }
+
+
+def _wanted(existing: dict[str, Any], profile: Profile) -> dict[str, Any]:
+    """What ``existing`` (a profile file's data) should become to hold ``profile``:
+    its own keys in its own order, the profile's values, and no new empty keys."""
+    data = profile_data(profile)
+    wanted: dict[str, Any] = {}
+    for key, value in existing.items():
+        wanted[key] = data.pop(key, value)
+    for key, value in data.items():
+        if value not in (None, [], {}):
+            wanted[key] = value
+    return wanted
+
+
+def render_profile(profile: Profile, catalog: Catalog, *, path: str,
+                   existing: str | None) -> tuple[str, bool]:
+    """The text to save ``profile`` as, and whether it is an edit of ``existing``.
+
+    Over an existing profile file the text is that file with only the changed values
+    and new entries different (its comments, order and layout stay). A file that is
+    not a readable profile, or a change the line editor cannot make, is written
+    whole; JSON stays JSON, with its key order.
+    """
+    as_json = path.endswith(".json") or (existing is not None
+                                         and existing.lstrip()[:1] == "{")
+    old: Any = None
+    if existing is not None:
+        old = _readable_profile(existing, path, as_json=as_json)
+    if as_json:
+        value = _wanted(old.value, profile) if old is not None else {
+            k: v for k, v in profile_data(profile).items() if v not in (None, [], {})}
+        return json.dumps(value, indent=2, ensure_ascii=False) + "\n", old is not None
+    if old is None:
+        return dump_profile(profile, catalog), False
+    try:
+        text = yamledit.edit(existing or "", old, _wanted(old.value, profile))
+        if parse_profile(text, path, catalog)._replace(
+                source="-", warnings=()) != profile._replace(source="-", warnings=()):
+            raise yamledit.CannotEdit("the edited text does not read back the same")
+    except (yamledit.CannotEdit, MlpathError):
+        return dump_profile(profile, catalog), False
+    return text, True
+
+
+def _readable_profile(text: str, path: str, *, as_json: bool) -> Doc | None:
+    from mlpath.yamlio import load_json, load_yaml
+
+    try:
+        doc = load_json(text, path) if as_json else load_yaml(text, path, layout=True)
+    except MlpathError:
+        return None
+    _, problems = check(formats.PROFILE, doc)
+    return None if problems or not isinstance(doc.value, dict) else doc
+
+
+def save_profile(profile: Profile, catalog: Catalog, path: str, *, replace: bool) -> bool:
+    """Save ``profile`` to ``path``; True when an existing file was edited in place.
+
+    Never over a file that changed since this run read it, nor over one that
+    appeared meanwhile; a symlink's target is what gets written.
+    """
+    from mlpath.atomic import read_current, write_atomic
+
+    real = os.path.realpath(path)
+    raw = read_current(real)
+    if raw is not None and not replace:
+        raise DataError(f"{path}: already exists; pass --force to replace it")
+    read_before = _READ.get(real)
+    existing = None
+    if raw is not None:
+        try:
+            existing = raw.decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            existing = None
+        if read_before is not None and existing != read_before:
+            raise DataError(f"{path}: changed since mlpath read it; nothing was saved over "
+                            "it")
+    text, edited = render_profile(profile, catalog, path=path, existing=existing)
+    write_atomic(path, text, replace=raw is not None, expected=raw)
+    _READ[real] = text
+    return edited
+
+
+# `assess --update` adds one dated snapshot a run. A second one on the same day replaces
+# the first, and only the latest HISTORY_KEPT are kept, so history stays bounded.
+HISTORY_KEPT = 200
+
+
+def with_snapshot(history: tuple[Snapshot, ...], snapshot: Snapshot) -> tuple[Snapshot, ...]:
+    """``history`` with ``snapshot`` added (same day: replaced), oldest dropped past the cap."""
+    kept = history[:-1] if history and history[-1].date == snapshot.date else history
+    return (*kept, snapshot)[-HISTORY_KEPT:]
 
 
 def template(catalog: Catalog) -> str:
@@ -196,27 +323,38 @@ class Entry(NamedTuple):
 
 
 def team_entries(paths: Iterable[str]) -> Iterator[Entry]:
-    """Every profile under ``paths``, one at a time.
+    """Every profile under ``paths``, one at a time, each file once.
 
-    Folders are searched for *.yaml, *.yml and *.json files (sorted); a .jsonl file holds
-    one JSON profile per line. A line's text is preceded by as many newlines as lines
-    before it, so that problems point at the right line of the .jsonl file.
+    Folders are searched for *.yaml, *.yml and *.json files (sorted), and only regular
+    files are read from them; a .jsonl file holds one JSON profile per line. A line's
+    text is preceded by as many newlines as lines before it, so that problems point
+    at the right line of the .jsonl file.
     """
+    seen: set[tuple[int, int]] = set()
     for path in paths:
         folder = Path(path)
         if folder.is_dir():
             files = profile_files(path)
-        elif folder.suffix == ".jsonl":
-            yield from _json_lines(path)
-            continue
-        elif not folder.exists():
+            regular_only = True
+        elif not os.path.lexists(path):
             yield Entry(path, path, None, f"{path}: no such file or folder")
             continue
         else:
-            files = [path]
+            files, regular_only = [path], False
         for file in files:
             try:
-                text, source = read_source(file)
+                info = Path(file).stat()
+            except OSError:
+                pass
+            else:
+                if (info.st_dev, info.st_ino) in seen and stat.S_ISREG(info.st_mode):
+                    continue  # the same file again (a link, or named twice)
+                seen.add((info.st_dev, info.st_ino))
+            if file.endswith(".jsonl"):
+                yield from _json_lines(file)
+                continue
+            try:
+                text, source = read_source(file, regular_only=regular_only)
             except MlpathError as exc:
                 yield Entry(file, file, None, str(exc))
             else:
@@ -233,28 +371,68 @@ def profile_files(folder: str) -> list[str]:
     return found
 
 
+MAX_LINE = MAX_BYTES  # one profile per line, each at most as long as a profile file
+
+
 def _json_lines(path: str) -> Iterator[Entry]:
+    """One entry per line of a JSON Lines file, in one linear pass over its bytes.
+
+    Each bad line (too long, not UTF-8) is reported with its true number and the
+    reading goes on; a CR before the line end is dropped (a file saved on Windows).
+    Only ``\\n`` ends a line, as JSON Lines says.
+    """
     try:
-        with Path(path).open(encoding="utf-8", errors="strict") as handle:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        yield Entry(path, path, None, f"{path}: cannot read: {exc.strerror or exc}")
+        return
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            yield Entry(path, path, None, f"{path}: not a regular file (a FIFO or a device); "
+                        "mlpath reads only regular files here")
+            return
+        with os.fdopen(fd, "rb", closefd=False) as handle:
             yield from _lines(path, handle)
     except OSError as exc:
         yield Entry(path, path, None, f"{path}: cannot read: {exc.strerror or exc}")
+    finally:
+        os.close(fd)
 
 
-def _lines(path: str, handle: IO[str]) -> Iterator[Entry]:
+def _lines(path: str, handle: IO[bytes]) -> Iterator[Entry]:
     number = 0
     while True:
+        raw = handle.readline(MAX_LINE + 1)
+        if not raw:
+            return
         number += 1
         label = f"{path}:{number}"
-        try:
-            line = handle.readline(MAX_BYTES + 1)
-        except UnicodeDecodeError:
-            yield Entry(label, path, None, f"{label}: not UTF-8 text")
-            return
-        if not line:
-            return
-        if len(line) > MAX_BYTES:
+        if len(raw) > MAX_LINE and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):  # skip the rest of the long line
+                raw = handle.readline(MAX_LINE + 1)
             yield Entry(label, path, None, f"{label}: line longer than 1 MiB")
-            return
+            continue
+        raw = raw.removesuffix(b"\n").removesuffix(b"\r")
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield Entry(label, path, None, f"{label}:{exc.start + 1}: not UTF-8 text "
+                        f"(byte 0x{raw[exc.start]:02x})")
+            continue
         if line.strip():
-            yield Entry(label, path, "\n" * (number - 1) + line, None)
+            yield Entry(label, path, _NumberedLine(number, line), None)
+
+
+class _NumberedLine(str):
+    """A JSON Lines line that knows its number: problems point at the right line.
+
+    It used to be the line preceded by one newline per earlier line, which made
+    reading a file of n lines cost n² characters.
+    """
+
+    line_number: int
+
+    def __new__(cls, number: int, text: str) -> _NumberedLine:
+        made = super().__new__(cls, text)
+        made.line_number = number
+        return made

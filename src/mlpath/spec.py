@@ -51,12 +51,35 @@ def _describe(value: Any) -> str:
         return f"the number {value}"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text {shown!r}"
+        return f"the text {shown!r}" + unicode_digit_hint(value[:40])
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    """``repr`` of a value from a file, cut short: a message is one readable line."""
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[:limit - 4] + "...'"
+
+
+def unicode_digit_hint(text: str) -> str:
+    """Why text such as '³', '５' or '٣' is not a number here (empty when it has none).
+
+    Python's int() reads some of these and not others; mlpath reads only 0-9, and
+    says so rather than "expected a number".
+    """
+    if text.isascii():
+        return ""
+    odd = [c for c in text if c.isnumeric() and not c.isascii()]
+    if not odd:
+        return ""
+    import unicodedata
+
+    name = unicodedata.name(odd[0], "a Unicode digit").lower()
+    return f"; {odd[0]!r} is {name}, not one of the digits 0-9: type it with 0-9"
 
 
 def _quote_hint(checker: Checker, path: DocPath, value: Any) -> str:
@@ -103,15 +126,15 @@ class Str(Spec):
             checker.report(path, f"expected {expected}, got {_describe(value)}"
                            + _quote_hint(checker, path, value))
             return _INVALID
-        if self.choices and value not in self.choices:
-            checker.report(path, f"{value!r} is not one of " + ", ".join(self.choices)
-                           + suggestion(value, self.choices))
-            return _INVALID
-        if self.pattern and not re.match(self.pattern, value):
-            checker.report(path, f"{value!r} {self.pattern_hint or 'has the wrong form'}")
-            return _INVALID
         if len(value) > self.max_length:
             checker.report(path, f"longer than {self.max_length} characters")
+            return _INVALID
+        if self.choices and value not in self.choices:
+            checker.report(path, f"{_short(value)} is not one of " + ", ".join(self.choices)
+                           + suggestion(value, self.choices))
+            return _INVALID
+        if self.pattern and not re.fullmatch(self.pattern, value):
+            checker.report(path, f"{_short(value)} {self.pattern_hint or 'has the wrong form'}")
             return _INVALID
         if _SURROGATE.search(value):
             checker.report(path, "holds an unpaired surrogate (\\ud800-\\udfff); fix the text")
@@ -210,7 +233,8 @@ class ListOf(Spec):
         if len(value) < self.min_items:
             checker.report(path, f"needs at least {self.min_items} item(s)")
         if len(value) > self.max_items:
-            checker.report(path, f"has more than {self.max_items} items")
+            checker.report(path, f"has {len(value)} items; mlpath reads at most "
+                           f"{self.max_items}")
             return _INVALID
         out = []
         seen: set[Any] = set()
@@ -227,7 +251,8 @@ class ListOf(Spec):
         return out
 
     def schema(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"type": "array", "items": self.item.schema()}
+        out: dict[str, Any] = {"type": "array", "items": self.item.schema(),
+                               "maxItems": self.max_items}
         if self.min_items:
             out["minItems"] = self.min_items
         if self.unique:
@@ -239,8 +264,8 @@ class MapOf(Spec):
     """A mapping with free keys (such as skill ids) and values of one kind."""
 
     def __init__(self, value: Spec, *, description: str = "", key: Str | None = None,
-                 int_keys: tuple[int, int] | None = None) -> None:
-        self.value, self.description = value, description
+                 int_keys: tuple[int, int] | None = None, max_items: int = 1000) -> None:
+        self.value, self.description, self.max_items = value, description, max_items
         self.key = key or IdStr()
         self.int_keys = int_keys  # accept integer keys in this range instead
 
@@ -248,23 +273,28 @@ class MapOf(Spec):
         if not isinstance(value, dict):
             checker.report(path, f"expected a mapping, got {_describe(value)}")
             return _INVALID
+        if len(value) > self.max_items:
+            checker.report(path, f"has {len(value)} entries; mlpath reads at most "
+                           f"{self.max_items}")
+            return _INVALID
         out: dict[Any, Any] = {}
         for key, item in value.items():
             if self.int_keys is not None:
                 low, high = self.int_keys
                 number = key if isinstance(key, int) else int(key) if (
-                    isinstance(key, str) and key.isdigit()) else None
+                    isinstance(key, str) and key.isascii() and key.isdigit()
+                    and len(key) <= 2) else None
                 if number is None or not low <= number <= high:
-                    checker.report((*path, key), f"key {key!r} must be a level {low}–{high}",
-                                   key=True)
+                    checker.report((*path, key), f"key {_short(key)} must be a level "
+                                   f"{low}–{high}", key=True)
                     continue
                 checked = self.value.check(checker, (*path, key), item)
                 if checked is not _INVALID:
                     out[number] = checked
                 continue
             elif not isinstance(key, str):
-                checker.report((*path, key), f"key {key!r} must be text, not a number: "
-                               f"quote it (\"{key}\")", key=True)
+                checker.report((*path, key), f"key {_short(key)} must be text, not a "
+                               f"number: quote it (\"{key}\")", key=True)
                 continue
             elif self.key.check(checker, (*path, key), key) is _INVALID:
                 continue
@@ -274,7 +304,8 @@ class MapOf(Spec):
         return out
 
     def schema(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"type": "object", "additionalProperties": self.value.schema()}
+        out: dict[str, Any] = {"type": "object", "additionalProperties": self.value.schema(),
+                               "maxProperties": self.max_items}
         if self.int_keys is not None:
             low, high = self.int_keys
             out["propertyNames"] = {"pattern": f"^[{low}-{high}]$"}
@@ -303,7 +334,7 @@ class Obj(Spec):
         for key, item in value.items():
             if not isinstance(key, str) or key not in self.fields:
                 hint = suggestion(key, list(self.fields)) if isinstance(key, str) else ""
-                checker.report((*path, key), f"unknown key {key!r}{hint}"
+                checker.report((*path, key), f"unknown key {_short(key)}{hint}"
                                + "; expected one of " + ", ".join(self.fields), key=True,
                                label=path)
                 continue

@@ -15,13 +15,23 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
+import re
+import stat
 from typing import Any, NoReturn
 
 from mlpath.errors import DataError, Problem, ProblemsError
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
+# No number mlpath reads needs more: a salary has 9 digits. A longer one is refused
+# where it is written, before Python is asked to convert (or print) thousands of digits.
+MAX_NUMBER_CHARS = 32
+
+# What YAML allows in a file (YAML 1.1 §5.1): everything else is a reader error, which
+# PyYAML reports without a line; this finds the character again to point at it.
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd"
+                            "\U00010000-\U0010ffff]")
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 Key = str | int
 DocPath = tuple[Key, ...]
@@ -36,7 +46,14 @@ class Doc:
         self.marks: dict[DocPath, tuple[int, int]] = {}
         self.key_marks: dict[DocPath, tuple[int, int]] = {}
         self.raw: dict[DocPath, str] = {}  # scalar text as written
+        # Kept only when loaded with ``layout=True`` (for editing a file in place):
+        # where each value ends (exclusive), where each key ends, and which
+        # collections are written in flow style ({...} or [...]).
+        self.ends: dict[DocPath, tuple[int, int]] = {}
+        self.key_ends: dict[DocPath, tuple[int, int]] = {}
+        self.flow: set[DocPath] = set()
         self._unlocated = text  # JSON text whose positions are found only when needed
+        self.line_offset = 0  # lines before this text in its file (a JSON Lines line)
 
     def where(self, path: DocPath, *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value (or its key) at ``path``, else of its parent."""
@@ -51,11 +68,17 @@ class Doc:
 
     def problem(self, path: DocPath, message: str, *, key: bool = False) -> Problem:
         line, col = self.where(path, key=key)
-        return Problem(self.source, line, col, message)
+        return Problem(self.source, line + self.line_offset if line else 0, col, message)
 
 
-def read_source(path: str, *, stdin_text: str | None = None) -> tuple[str, str]:
-    """The text of ``path`` (``-`` is standard input) and the name to show for it."""
+def read_source(path: str, *, stdin_text: str | None = None,
+                regular_only: bool = False) -> tuple[str, str]:
+    """The text of ``path`` (``-`` is standard input) and the name to show for it.
+
+    The file is opened without blocking, so a FIFO with no writer cannot hang the
+    run; with ``regular_only`` (files found in folders: team, packs) anything but a
+    regular file is refused.
+    """
     if path == "-":
         if stdin_text is None:
             import sys
@@ -64,13 +87,24 @@ def read_source(path: str, *, stdin_text: str | None = None) -> tuple[str, str]:
         else:
             data = stdin_text.encode("utf-8", "surrogateescape")
         return decode(data, "<stdin>"), "<stdin>"
-    file = Path(path)
     try:
-        with file.open("rb") as handle:
-            # Ask for the size first: read(MAX_BYTES + 1) would allocate a 1 MiB buffer
-            # for every small profile, which a team run of thousands feels.
-            size = os.fstat(handle.fileno()).st_size
-            data = handle.read() if 0 < size <= MAX_BYTES else handle.read(MAX_BYTES + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(info.st_mode):
+                if regular_only:
+                    raise DataError(f"{path}: not a regular file (a FIFO or a device); "
+                                    "mlpath reads only regular files here")
+                os.set_blocking(fd, True)  # a pipe named on purpose, <(cat me.yaml)
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                # Ask for the size first: read(MAX_BYTES + 1) would allocate a 1 MiB buffer
+                # for every small profile, which a team run of thousands feels.
+                size = info.st_size
+                data = handle.read() if 0 < size <= MAX_BYTES else handle.read(MAX_BYTES + 1)
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise DataError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -123,6 +157,8 @@ def _yaml() -> tuple[Any, Any]:
 
 
 def _mark_problem(source: str, exc: Exception, text: str) -> Problem:
+    if type(exc).__name__ == "ReaderError":
+        return _character_problem(source, text)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     reason = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
@@ -133,13 +169,32 @@ def _mark_problem(source: str, exc: Exception, text: str) -> Problem:
     message = f"invalid YAML: {reason}"
     if context and "while" in str(context):
         message += f" ({context})"
-    if "\t" in reason or "tab" in reason or (mark is not None and _char_at(text, mark) == "\t"):
+    if "'\\t'" in reason or (mark is not None and _char_at(text, mark) == "\t"):
         message += "; indent with spaces, not tabs"
     if "mapping values are not allowed" in reason:
         message += "; text that contains ': ' must be quoted"
     if mark is None:
         return Problem(source, 0, 0, message)
     return Problem(source, mark.line + 1, mark.column + 1, message)
+
+
+def _character_problem(source: str, text: str) -> Problem:
+    """The first character YAML does not allow, with its line and column."""
+    found = _NOT_PRINTABLE.search(text)
+    if found is None:  # pragma: no cover - the reader refused something we allow
+        return Problem(source, 0, 0, "invalid YAML: a character YAML does not allow")
+    line, col = position(text, found.start())
+    code = f"U+{ord(found.group()):04X}"
+    return Problem(source, line, col, f"the control character {code} is not allowed in YAML; "
+                   f"remove it, or write it as \\u{ord(found.group()):04x} inside double quotes")
+
+
+def position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of ``text[index]``, counting YAML's line breaks."""
+    line, start = 1, 0
+    for brk in _LINE_BREAK.finditer(text, 0, index):
+        line, start = line + 1, brk.end()
+    return line, index - start + 1
 
 
 def _char_at(text: str, mark: Any) -> str:
@@ -156,6 +211,7 @@ def _refuse(source: str, event: Any, message: str) -> NoReturn:
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -177,16 +233,20 @@ def _tag_problem(source: str, mark: tuple[int, int], tag: str) -> Problem:
 class _Frame:
     """A mapping or sequence being filled while the events stream past."""
 
-    __slots__ = ("container", "key", "path")
+    __slots__ = ("container", "key", "last", "path")
 
     def __init__(self, container: Any, path: DocPath) -> None:
         self.container = container
         self.path = path
         self.key: Any = None  # a mapping's key waiting for its value
+        self.last = (0, 0)  # where its last value seen so far ends (layout only)
 
 
-def load_yaml(text: str, source: str) -> Doc:
+def load_yaml(text: str, source: str, *, layout: bool = False) -> Doc:
     """Parse YAML in one pass over libyaml's events, building values as they come.
+
+    With ``layout``, the document also remembers where each value ends and which
+    collections are flow style, so that ``yamledit`` can change it in place.
 
     The checks a pre-scan would make happen on the same events before any value
     depends on them: anchors and aliases, nesting deeper than 32 and a second
@@ -220,11 +280,17 @@ def load_yaml(text: str, source: str) -> Doc:
                 frame = stack[-1] if stack else None
                 if frame is not None and type(frame.container) is dict and frame.key is None:
                     _take_key(frame, tag, event.value, mark, doc, problems, constructor, yaml)
+                    if layout and isinstance(frame.key, (str, int)):
+                        doc.key_ends[(*frame.path, frame.key)] = _end(event)
                     continue
                 path = _place(frame, doc, mark)
                 value = _scalar(tag, event.value, mark, path, doc, problems, constructor,
                                 yaml)
                 has_root = _attach(frame, path, value, doc) or has_root
+                if layout:
+                    doc.ends[path] = end = _end(event)
+                    if frame is not None:
+                        frame.last = max(frame.last, end)
             elif kind in starts:
                 if len(stack) >= MAX_DEPTH:
                     _refuse(source, event, f"nested deeper than {MAX_DEPTH} levels; mlpath "
@@ -243,8 +309,15 @@ def load_yaml(text: str, source: str) -> Doc:
                 path = _place(frame, doc, mark)
                 has_root = _attach(frame, path, container, doc) or has_root
                 stack.append(_Frame(container, path))
+                if layout and event.flow_style:
+                    doc.flow.add(path)
             elif kind in ends:
-                stack.pop()
+                done = stack.pop()
+                if layout:
+                    end = _end(event) if done.path in doc.flow else done.last
+                    doc.ends[done.path] = end
+                    if stack:
+                        stack[-1].last = max(stack[-1].last, end)
             elif kind is document:
                 documents += 1
                 if documents > 1:
@@ -259,6 +332,10 @@ def load_yaml(text: str, source: str) -> Doc:
     if problems:
         raise ProblemsError(problems)
     return doc
+
+
+def _end(event: Any) -> tuple[int, int]:
+    return (event.end_mark.line + 1, event.end_mark.column + 1)
 
 
 def _place(frame: _Frame | None, doc: Doc, mark: tuple[int, int]) -> DocPath:
@@ -295,7 +372,8 @@ def _take_key(frame: _Frame, tag: str, text: str, mark: tuple[int, int], doc: Do
         frame.key = _BAD_KEY
         return
     key: Any = text
-    if tag == _INT:  # integer keys stay numbers, so that the schema can say "quote it"
+    if tag == _INT and len(text) <= MAX_NUMBER_CHARS:  # integer keys stay numbers, so
+        # that the schema can say "quote it"
         try:
             key = constructor.construct_object(yaml.ScalarNode(tag, text))
         except (yaml.YAMLError, ValueError):
@@ -317,6 +395,10 @@ def _scalar(tag: str, text: str, mark: tuple[int, int], path: DocPath, doc: Doc,
         problems.append(_tag_problem(doc.source, mark, tag))
         return None
     doc.raw[path] = text
+    if tag in (_INT, _FLOAT) and len(text) > MAX_NUMBER_CHARS:
+        problems.append(Problem(doc.source, *mark, f"a number of {len(text)} characters; "
+                                f"mlpath reads numbers of at most {MAX_NUMBER_CHARS}"))
+        return None
     if tag in (_STR, _TIMESTAMP):  # dates are kept as the text that was written
         return text
     if tag == _INT and text.isdigit() and (text[0] != "0" or text == "0"):
@@ -346,14 +428,27 @@ def load_json(text: str, source: str) -> Doc:
     def no_constants(name: str) -> Any:
         raise ValueError(f"{name} is not valid JSON")
 
+    def number(kind: type[int] | type[float]) -> Any:
+        def parse(written: str) -> Any:
+            if len(written) > MAX_NUMBER_CHARS:
+                raise _LongNumber(written)
+            return kind(written)
+        return parse
+
     try:
-        value = json.loads(text, object_pairs_hook=pairs, parse_constant=no_constants)
+        value = json.loads(text, object_pairs_hook=pairs, parse_constant=no_constants,
+                           parse_int=number(int), parse_float=number(float))
     except json.JSONDecodeError as exc:
         raise ProblemsError([Problem(source, exc.lineno, exc.colno, f"invalid JSON: {exc.msg}")]
                             ) from None
     except _DuplicateKey as exc:
         raise ProblemsError([Problem(source, *_find_key(text, exc.key),
                                      f"duplicate key '{exc.key}'")]) from None
+    except _LongNumber as exc:
+        raise ProblemsError([Problem(source, *position(text, text.find(exc.written)),
+                                     f"a number of {len(exc.written)} characters; mlpath "
+                                     f"reads numbers of at most {MAX_NUMBER_CHARS}")]
+                            ) from None
     except RecursionError:
         raise ProblemsError([Problem(source, 1, 1, f"nested deeper than {MAX_DEPTH} levels")]
                             ) from None
@@ -362,6 +457,11 @@ def load_json(text: str, source: str) -> Doc:
     if _depth(value) > MAX_DEPTH:
         raise ProblemsError([Problem(source, 1, 1, f"nested deeper than {MAX_DEPTH} levels")])
     return Doc(value, source, text=text)
+
+
+class _LongNumber(Exception):
+    def __init__(self, written: str) -> None:
+        self.written = written
 
 
 class _DuplicateKey(Exception):

@@ -10,13 +10,35 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from mlpath.cli import catalog, evidence, posting, report, team  # noqa: F401 - importing registers
-from mlpath.cli.shared import app
 from mlpath.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, MlpathError
 
 __all__ = ["app", "main"]
+
+if TYPE_CHECKING:
+    from typer import Typer
+
+
+def _load_app() -> Typer:
+    # Imported on first use, inside main's error boundary, so that Ctrl-C in the first
+    # moments (while typer and the commands load) is one line and exit 130 too.
+    from mlpath.cli import (  # noqa: F401 - importing registers them
+        catalog,
+        evidence,
+        posting,
+        report,
+        team,
+    )
+    from mlpath.cli.shared import app
+
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        return _load_app()
+    raise AttributeError(name)
 
 
 def _fail(lines: list[str], code: int, *, fresh_line: bool = False) -> NoReturn:
@@ -49,11 +71,71 @@ def _stdout_is_devnull() -> bool:
     return (out.st_dev, out.st_ino) == (null.st_dev, null.st_ino)
 
 
+# Shown in place of characters a non-UTF-8 terminal cannot print (PYTHONIOENCODING=ascii,
+# LANG=C on old systems): the drawing mlpath does becomes plain ASCII, and anything else
+# a \uXXXX escape, which is still valid inside JSON strings.
+_ASCII = {"—": "-", "–": "-", "·": "*", "•": "*", "█": "#", "░": ".", "…": "...",
+          "→": "->", "✓": "+", "✗": "x", "≥": ">=", "≤": "<=", "×": "x", "“": '"',
+          "”": '"', "‘": "'", "’": "'", "\u00a0": " "}
+
+
+def _ascii_fallback(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    out = []
+    for char in error.object[error.start:error.end]:
+        if char in _ASCII:
+            out.append(_ASCII[char])
+        elif "\u2500" <= char <= "\u257f":  # box drawing
+            out.append("-" if char in "─━═" else "|" if char in "│┃║" else "+")
+        elif ord(char) > 0xFFFF:
+            high, low = divmod(ord(char) - 0x10000, 0x400)
+            out.append(f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}")
+        else:
+            out.append(f"\\u{ord(char):04x}")
+    return "".join(out), error.end
+
+
+def _prepare_streams() -> None:
+    """Closed standard streams, and terminals that cannot show UTF-8 (DESIGN §6)."""
+    import codecs
+
+    codecs.register_error("mlpath-ascii", _ascii_fallback)
+    if sys.stdin is None:  # started with stdin closed: reading finds end of input
+        sys.stdin = Path(os.devnull).open(encoding="utf-8")  # noqa: SIM115 - for the run
+    if sys.stdout is None:
+        if sys.stderr is not None:
+            sys.stderr.write("mlpath: error: standard output is closed; nothing can be "
+                             "shown\n")
+        raise SystemExit(EXIT_DATA)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            # Unpaired surrogates (a file name that is not UTF-8) and characters the
+            # encoding lacks become escapes instead of a crash.
+            reconfigure(errors="mlpath-ascii")
+
+
+def _output_failed(exc: OSError) -> NoReturn:
+    """Writing the result failed (a full disk, an I/O error): one line, exit 1."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the final flush must not fail again
+    except (OSError, ValueError, AttributeError):
+        pass
+    _fail([f"cannot write the output: {exc.strerror or exc}"], EXIT_DATA)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run mlpath; every failure becomes one line on stderr and a documented exit code."""
-    from typer import Abort
-    from typer._click.exceptions import ClickException
+    try:
+        _prepare_streams()
+        from typer import Abort
+        from typer._click.exceptions import ClickException
 
+        app = _load_app()
+    except KeyboardInterrupt:  # Ctrl-C while mlpath is still starting
+        _fail(["interrupted; nothing was written"], EXIT_INTERRUPTED, fresh_line=True)
     try:
         code = app(args=argv, prog_name="mlpath", standalone_mode=False)
         sys.stdout.flush()
@@ -72,6 +154,8 @@ def main(argv: list[str] | None = None) -> None:
         _fail(["interrupted; nothing was written"], EXIT_INTERRUPTED, fresh_line=True)
     except BrokenPipeError:
         _quiet_broken_pipe()
+    except OSError as exc:  # files are read and written through MlpathErrors: this is output
+        _output_failed(exc)
     except RecursionError:
         _fail(["the input is nested too deeply"], EXIT_DATA)
     except Exception as exc:  # a bug: one line, and the traceback only when asked for

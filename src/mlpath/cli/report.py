@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from mlpath.cli.options import finite
 from mlpath.cli.shared import (
     Format,
     JsonFlag,
@@ -40,7 +41,7 @@ def assess(
     force: Annotated[bool, typer.Option(
         "--force", help="Replace an existing --save or --output file.")] = False,
     fail_under: Annotated[float | None, typer.Option(
-        "--fail-under", metavar="N", min=0, max=100,
+        "--fail-under", metavar="N", min=0, max=100, callback=finite,
         help="Exit 3 when the readiness is below N (for scripts).")] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never ask questions.")] = False,
     update: Annotated[bool, typer.Option(
@@ -91,7 +92,7 @@ def plan(
     profile: ProfileFile,
     role: RoleOpt = None,
     hours_per_week: Annotated[float, typer.Option(
-        "--hours-per-week", min=0.5, max=80, metavar="N",
+        "--hours-per-week", min=0.5, max=80, metavar="N", callback=finite,
         help="How many hours a week you will study.")] = 5.0,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="How to print the plan.")]
     = Format.table,

@@ -59,7 +59,8 @@ def assess(ctx: Context, *, profile_path: str | None, role_option: str | None,
     destination = save_destination(ctx, profile_path=profile_path, save=save, update=update)
     if destination:
         save_profile(ctx, used, destination, force=force,
-                     replace_by_default=update and destination == profile_path)
+                     replace_by_default=update and destination == profile_path,
+                     answers_at_stake=asking)
     return below(report.readiness, fail_under)
 
 
@@ -118,10 +119,13 @@ def save_destination(ctx: Context, *, profile_path: str | None, save: str | None
 
 
 def save_profile(ctx: Context, profile: Profile, path: str, *, force: bool,
-                 replace_by_default: bool = False) -> bool:
-    """Write the profile; an existing file is replaced only with --force or a yes."""
-    from mlpath.atomic import write_atomic
-    from mlpath.profile import dump_profile
+                 replace_by_default: bool = False, answers_at_stake: bool = False) -> bool:
+    """Write the profile; an existing file is replaced only with --force or a yes.
+
+    ``answers_at_stake``: the profile came from an interview and exists nowhere else, so
+    a failed save offers another file or writes a recovery file (``mlpath.saving``).
+    """
+    from mlpath.saving import save
 
     replace = force
     if not force and Path(path).exists() and ctx.interactive:
@@ -131,8 +135,9 @@ def save_profile(ctx: Context, profile: Profile, path: str, *, force: bool,
         if not replace:
             note(f"kept {path} as it was; nothing was saved")
             return False
-    write_atomic(path, dump_profile(profile, ctx.catalog), replace=replace)
-    note(f"saved your profile to {path}")
+    save(profile, ctx.catalog, path, replace=replace, answers_at_stake=answers_at_stake,
+         say=lambda line: print(line, file=sys.stderr),
+         ask=ctx.prompter().ask if ctx.interactive else None)
     return True
 
 

@@ -1,0 +1,20 @@
+"""Checks for command-line values that typer's types let through.
+
+click's FloatRange compares with < and >, and every comparison with NaN is
+false, so ``--fail-under nan`` passed the range check and disabled the gate.
+``finite`` refuses NaN and the infinities with a usage error (exit 2); use it as
+an option's ``callback``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import typer
+
+
+def finite(value: float | None) -> float | None:
+    """A float option's callback: a real number or nothing, never nan or inf."""
+    if value is not None and not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a number; give a finite number such as 5")
+    return value
