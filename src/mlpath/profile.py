@@ -202,6 +202,11 @@ def team_entries(paths: Iterable[str]) -> Iterator[Entry]:
     """
     for path in paths:
         folder = Path(path)
+        if path == "-":  # standard input: JSON Lines, one profile a line
+            import sys
+
+            yield from _lines("<stdin>", sys.stdin)
+            continue
         if folder.is_dir():
             files = profile_files(path)
         elif folder.suffix == ".jsonl":

@@ -137,7 +137,13 @@ def _save_profile(profile: "Profile", catalog: "Catalog", path: str, *, force: b
         if not replace:
             sys.stderr.write(f"mlpath: kept {path} as it was; nothing was saved\n")
             return
+    if path == "-":  # standard output, as everywhere a file is taken
+        sys.stdout.write(dump_profile(profile, catalog))
+        return
     write_atomic(path, dump_profile(profile, catalog), replace=replace)
+    from mlpath.schemas import write_profile_schema_beside  # the file its $schema line names
+
+    write_profile_schema_beside(path, catalog)
     sys.stderr.write(f"mlpath: saved your profile to {path}\n")
 
 
