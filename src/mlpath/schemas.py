@@ -106,8 +106,8 @@ def _plan() -> dict[str, Any]:
 def _diff() -> dict[str, Any]:
     return obj({
         **ENVELOPE, "old": STR, "new": STR,
-        "skills": array(obj({"id": STR, "name": STR, "before": RATING, "after": RATING,
-                             "change": INT})),
+        "skills": array(obj({"id": STR, "name": STR, "before": nullable(RATING),
+                             "after": nullable(RATING), "change": INT})),
         "roles": array(obj({"role": STR, "name": STR, "level": STR, "title": STR,
                             "before": READINESS, "after": READINESS, "change": NUM})),
     })
@@ -124,7 +124,7 @@ def _progress() -> dict[str, Any]:
 def _team() -> dict[str, Any]:
     return obj({
         **ENVELOPE, "role": STR, "level": STR, "title": STR, "role_chosen": STR,
-        "members": INT, "skipped": array(STR),
+        "members": INT, "skipped": INT,
         "skills": array(obj({"id": STR, "name": STR, "required": RATING, "weight": NUM,
                              "below": INT, "mean_gap": NUM, "worst_gap": INT})),
         "people": array(obj({"name": OPT_STR, "source": STR, "readiness": READINESS,
