@@ -89,11 +89,15 @@ def test_the_sdist_installs_and_passes_its_own_tests(tmp_path: Path) -> None:
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=False)
     python = env_dir / "bin" / "python"
-    # Install from the sdist (so through its build hook) with this environment's build
-    # tools, then borrow the runtime and test dependencies: no network needed.
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install",
-                    "--no-deps", "--no-build-isolation", "--quiet", str(sdist)],
+    # Build from the sdist (so through its build hook) with this environment's build
+    # tools, as pip does when it installs an sdist; then borrow the runtime and test dependencies: no network needed.
+    wheels = tmp_path / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                    "--quiet", "--wheel-dir", str(wheels), str(sdist)],
                    check=True, capture_output=True)
+    [wheel] = wheels.glob("*.whl")
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install",
+                    "--no-deps", "--quiet", str(wheel)], check=True, capture_output=True)
     site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path("
                            "'purelib'))"], capture_output=True, text=True, check=True)
     import pytest as pytest_module
