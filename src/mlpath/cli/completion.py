@@ -146,8 +146,10 @@ def _install_or_show(args: list[str]) -> None:
         if shell is None:
             continue
         if shell not in SHELLS:
-            raise _click.BadParameter(f"{shell!r} is not one of {', '.join(SHELLS)}",
-                                      param_hint=flag)
+            from mlpath.errors import UsageError
+
+            raise UsageError(f"{flag}: {shell!r} is not a shell mlpath completes; "
+                             f"choose one of {', '.join(SHELLS)}")
         from typer import _completion_shared
 
         if flag == "--show-completion":
