@@ -90,7 +90,8 @@ def test_the_sdist_installs_and_passes_its_own_tests(tmp_path: Path) -> None:
     venv.create(env_dir, with_pip=False)
     python = env_dir / "bin" / "python"
     # Build from the sdist (so through its build hook) with this environment's build
-    # tools, as pip does when it installs an sdist; then borrow the runtime and test dependencies: no network needed.
+    # tools, as pip does when it installs an sdist; then borrow the runtime and test
+    # dependencies: no network needed.
     wheels = tmp_path / "wheels"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
                     "--quiet", "--wheel-dir", str(wheels), str(sdist)],

@@ -207,12 +207,20 @@ class LspClient:
         self.notify("textDocument/didOpen", {"textDocument": {
             "uri": uri, "languageId": "yaml", "version": 1, "text": path.read_text()}})
         deadline = time.monotonic() + timeout
+        found: list[dict[str, Any]] | None = None
         while True:
-            message = self.receive(deadline)
+            # The server may publish more than once (before and after the schema has
+            # loaded): after the first, wait for a quiet spell and keep the last.
+            until = deadline if found is None else min(deadline, time.monotonic() + 3)
+            try:
+                message = self.receive(until)
+            except TimeoutError:
+                if found is None:
+                    raise
+                return found
             if (message.get("method") == "textDocument/publishDiagnostics"
                     and message["params"]["uri"] == uri):
-                found: list[dict[str, Any]] = message["params"]["diagnostics"]
-                return found
+                found = message["params"]["diagnostics"]
 
     def close(self) -> None:
         try:

@@ -17,7 +17,6 @@ from mlpath.cli.shared import (
 )
 from mlpath.errors import EXIT_DATA
 
-
 PANEL = "The data"
 
 
@@ -229,7 +228,8 @@ def schema(
     Example: mlpath schema profile --output profile.schema.json
     """
     from mlpath.errors import UsageError
-    from mlpath.schemas import NAMES, schema as build
+    from mlpath.schemas import NAMES
+    from mlpath.schemas import schema as build
 
     if which not in NAMES:
         from mlpath.errors import suggestion

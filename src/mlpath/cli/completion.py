@@ -75,7 +75,7 @@ def hoist_global_options(args: list[str]) -> list[str]:
         if arg == "--":
             rest.extend(args[i:])
             break
-        if arg in GLOBAL_FLAGS or arg.split("=", 1)[0] in GLOBAL_VALUED and "=" in arg:
+        if arg in GLOBAL_FLAGS or (arg.split("=", 1)[0] in GLOBAL_VALUED and "=" in arg):
             front.append(arg)
         elif arg in GLOBAL_VALUED and i + 1 < len(args):
             front.extend(args[i:i + 2])
@@ -109,10 +109,9 @@ def use_mlpath_scripts() -> None:
 
         def get_completion_args(self) -> tuple[list[str], str]:
             line = os.environ.get("COMP_LINE", "")
-            try:
-                line = line[: int(os.environ.get("COMP_POINT", len(line)))]
-            except ValueError:
-                pass
+            point = os.environ.get("COMP_POINT", "")
+            if point.isdigit():
+                line = line[: int(point)]
             words = _click.shell_completion.split_arg_string(line)
             if words and not line.endswith(" "):
                 return words[1:-1], words[-1]
@@ -197,7 +196,7 @@ class _QuietStderr:
 def quiet_notes(ctx: _click.Context) -> None:
     """``--quiet``: keep the result and the errors; drop notes and warnings."""
     real = sys.stderr
-    sys.stderr = _QuietStderr(real)  # type: ignore[assignment]
+    sys.stderr = _QuietStderr(real)
 
     def restore() -> None:
         sys.stderr = real
