@@ -66,6 +66,15 @@ def test_a_role_file_alone_brings_its_pack_along(run: Run) -> None:
     assert all("bad-role.yaml" in line for line in broken.stdout.splitlines()), broken
 
 
+def test_profiles_may_use_the_roles_of_the_configured_packs(run: Run, tmp_path: Path) -> None:
+    me = tmp_path / "me.yaml"
+    me.write_text("target: acme-ml-engineer\nskills: {python: 3}\n")
+    without = run("validate", str(me))
+    assert without.code == 1 and "unknown role 'acme-ml-engineer'" in without.stdout, without
+    with_pack = run("validate", str(me), "--roles-dir", str(ACME))
+    assert with_pack.code == 0, with_pack
+
+
 def test_a_profile_inside_a_pack_folder_is_pointed_out(run: Run, tmp_path: Path) -> None:
     pack = tmp_path / "pack"
     shutil.copytree(ACME, pack)

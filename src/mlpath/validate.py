@@ -22,6 +22,7 @@ from mlpath.catalog import (
     pack_dirs,
     pack_files,
     parse_builtin,
+    read_files,
 )
 from mlpath.errors import DataError, MlpathError, Problem, ProblemsError
 from mlpath.model import Catalog
@@ -161,7 +162,8 @@ def validate_paths(paths: list[str], *, roles_dirs: list[str],
     Data files and packs are checked together with the built-in data, so a pack
     may use the built-in skills; a data file given alone brings the other data
     files of its folder (its pack) along for context. Profiles are then checked
-    against that catalogue. With no paths, the built-in YAML itself is checked
+    against that catalogue, which also holds the packs of ``--roles-dir`` and
+    ``MLPATH_ROLES_PATH``. With no paths, the built-in YAML itself is checked
     (with line numbers), together with the packs of ``--roles-dir`` and
     ``MLPATH_ROLES_PATH``.
     """
@@ -172,7 +174,17 @@ def validate_paths(paths: list[str], *, roles_dirs: list[str],
         result.files = len(data) + len({p.path for p in result.problems})
         paths = pack_dirs(roles_dirs)
     else:
+        # The configured packs join the catalogue that profiles are checked against.
         data = builtin_files()
+        for directory in pack_dirs(roles_dirs):
+            try:
+                loaded, found = read_files(pack_files(directory))
+            except DataError as exc:
+                result.problems.append(Problem(directory, 0, 0,
+                                               str(exc).removeprefix(f"{directory}: ")))
+                continue
+            data.extend(loaded)
+            result.problems.extend(found)
     asked: list[_Read] = []
     context: dict[str, None] = {}  # sibling data files, in a stable order
     for path in paths:
