@@ -109,6 +109,8 @@ def test_completion_offers_roles_levels_skills_and_formats() -> None:
     # bash breaks words at the colon, so only the part after it comes back.
     assert complete("mlpath assess --role ml-engineer:") == ["entry", "mid", "senior"]
     assert complete("mlpath assess --role ml-engineer:m") == ["mid"]
+    assert complete("mlpath assess --role=ml-engineer:") == ["entry", "mid", "senior"]
+    assert complete("mlpath assess --role=ml") == ["ml-engineer", "mlops-engineer"]
     assert complete("mlpath skills show pyt") == ["python", "pytorch"]
     assert complete("mlpath assess --format m") == ["markdown"]
     assert complete("mlpath schema p") == ["profile", "plan", "progress"]

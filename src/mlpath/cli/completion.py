@@ -121,10 +121,14 @@ def use_mlpath_scripts() -> None:
             args, incomplete = self.get_completion_args()
             values = [item.value for item in self.get_completions(args, incomplete)]
             # bash replaces only the part of the word after its last break character.
+            # For --option=VALUE the candidates are values, so count from after the "=".
+            word = incomplete
+            if word.startswith("-") and "=" in word:
+                word = word.partition("=")[2]
             breaks = os.environ.get("COMP_WORDBREAKS", ":=")
-            cut = max((incomplete.rfind(c) for c in breaks if c in incomplete), default=-1)
+            cut = max((word.rfind(c) for c in breaks if c in word), default=-1)
             if cut >= 0:
-                values = [v[cut + 1:] for v in values if v.startswith(incomplete[: cut + 1])]
+                values = [v[cut + 1:] for v in values if v.startswith(word[: cut + 1])]
             return "\n".join(values)
 
     class ZshComplete(_completion_classes.ZshComplete):
