@@ -67,6 +67,8 @@ def reports(run: Run, full: str) -> list[tuple[str, str]]:
         ("progress", run("progress", "-p", ADA, "--json").stdout),
         ("team", run("team", PERSONAS, "--json").stdout),
         *(("assess", line) for line in run("team", PERSONAS, "--jsonl").stdout.splitlines()),
+        ("validate", run("validate", ADA, "--json").stdout),
+        ("validate", run("validate", str(DATA / "packs" / "broken"), "--json").stdout),
     ]
     assert all(text.strip() for _, text in out)
     return out

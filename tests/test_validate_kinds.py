@@ -47,6 +47,19 @@ def test_every_problem_of_every_file_at_once(run: Run, workdir: Path) -> None:
     assert result.stderr == "mlpath: 4 problem(s) in 3 file(s)\n"
 
 
+def test_validate_json_for_scripts(run: Run, workdir: Path) -> None:
+    (workdir / "a.yaml").write_text("skills:\n  pyton: 3\n")
+    result = run("validate", "a.yaml", ADA, "--json")
+    assert result.code == 1, result
+    out = json.loads(result.stdout)
+    assert out["ok"] is False and out["files"] == 2 and out["kinds"] == {"profile": 2}
+    assert out["problems"] == [{"path": "a.yaml", "line": 2, "col": 3, "message":
+                                "unknown skill 'pyton' is ignored (did you mean 'python'?)"}]
+    missing = json.loads(run("validate", "nope.yaml", "--json").stdout)
+    assert missing["problems"][0]["line"] is None
+    assert json.loads(run("validate", ADA, "--json").stdout)["ok"] is True
+
+
 def test_standard_input_is_read_for_dash(run: Run) -> None:
     good = run("validate", "-", input=Path(ADA).read_text())
     assert good.code == 0 and "1 profile(s)" in good.stdout, good

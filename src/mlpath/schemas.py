@@ -140,7 +140,19 @@ def _team() -> dict[str, Any]:
     })
 
 
-# name -> (what it describes, how to build it); the catalogue is passed to every builder.
+def _validate() -> dict[str, Any]:
+    count = {"type": "integer", "minimum": 0}
+    where = {"type": ["integer", "null"], "minimum": 1}
+    return obj({
+        **ENVELOPE, "ok": BOOL, "files": count,
+        "kinds": {"type": "object", "additionalProperties": count,
+                  "description": "kind of file (profile, role, ...) -> how many were checked"},
+        "roles": count, "skills": count, "milestones": count,
+        "problems": array(obj({"path": STR, "line": where, "col": where, "message": STR})),
+    })
+
+
+# name -> (what it describes, how to build it): one entry per published report.
 REPORTS: dict[str, tuple[str, Callable[[], dict[str, Any]]]] = {
     "assess": ("the report of `mlpath assess --json`", _assess),
     "match": ("the report of `mlpath match --json`", _match),
@@ -149,6 +161,7 @@ REPORTS: dict[str, tuple[str, Callable[[], dict[str, Any]]]] = {
     "progress": ("the report of `mlpath progress --json`", _progress),
     "team": ("the report of `mlpath team --json` (each --jsonl line is an assess report)",
              _team),
+    "validate": ("the result of `mlpath validate --json`", _validate),
 }
 FILES = ("profile", "role", "skills", "milestones")
 NAMES: tuple[str, ...] = (*FILES, *REPORTS)

@@ -118,6 +118,14 @@ class Validation:
     milestones: int = 0
     kinds: dict[str, int] = field(default_factory=dict)  # kind name -> files of that kind
 
+    def as_json(self) -> dict[str, Any]:
+        """`validate --json`: the counts, and every problem (no position: null)."""
+        return {"schema_version": 1, "ok": not self.problems, "files": self.files,
+                "kinds": dict(self.kinds), "roles": self.roles, "skills": self.skills,
+                "milestones": self.milestones,
+                "problems": [{"path": p.path, "line": p.line or None, "col": p.col or None,
+                              "message": p.message} for p in self.problems]}
+
 
 class _Read(NamedTuple):
     text: str

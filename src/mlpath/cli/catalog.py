@@ -140,6 +140,8 @@ def validate(
         metavar="[PATH]...", help="Profiles, role files, skill or milestone catalogues, or "
         "role packs (folders); - reads standard input. Default: the built-in data and "
         "configured packs.")] = None,
+    json_: Annotated[bool, typer.Option("--json", help="Print the problems as JSON for "
+                                        "scripts (exit 1 still when there are any).")] = False,
 ) -> None:
     """Check profiles, role packs and data files, printing every problem as file:line:col.
 
@@ -154,6 +156,11 @@ def validate(
     from mlpath.validate import validate_paths
 
     result = validate_paths(list(paths or []), roles_dirs=settings.roles_dirs)
+    if json_:
+        print_json(result.as_json())
+        if result.problems:
+            raise typer.Exit(EXIT_DATA)
+        return
     from mlpath.render.text import clean
 
     for problem in result.problems:
@@ -212,7 +219,7 @@ def schema(
     which: Annotated[str, typer.Argument(
         metavar="WHICH", autocompletion=_complete_schema,
         help="A file format (profile, role, skills, milestones) or a JSON report (assess, "
-        "match, plan, diff, progress, team).")],
+        "match, plan, diff, progress, team, validate).")],
     output: Annotated[str | None, typer.Option(
         "--output", "-o", metavar="FILE", help="Write it to FILE instead (- prints it).")]
     = None,
