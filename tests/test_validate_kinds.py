@@ -125,8 +125,11 @@ def test_dash_is_standard_output_or_input_everywhere(run: Run, workdir: Path) ->
     printed = run("init", "-")
     assert printed.code == 0 and printed.stdout.startswith("# yaml-language-server"), printed
     assert not (workdir / "-").exists()
-    saved = run("assess", "-p", ADA, "--save", "-")
-    assert saved.code == 0 and "skills:" in saved.stdout, saved
+    saved = run("assess", "-p", ADA, "--save", "-", "--output", "report.md")
+    assert saved.code == 0 and saved.stdout.startswith("# yaml-language-server"), saved
+    assert (workdir / "report.md").is_file()
+    mixed = run("assess", "-p", ADA, "--save", "-", "--json")
+    assert mixed.code == 2 and mixed.stdout == "" and "--output FILE" in mixed.stderr, mixed
     assert not (workdir / "-").exists()
     line = json.dumps({"name": "Tiny", "skills": {"python": 3}})
     team = run("team", "-", "--json", input=f"{line}\n{line}\n")

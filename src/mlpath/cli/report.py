@@ -70,6 +70,9 @@ def assess(
     """
     settings = settings_of(ctx)
     kind = _output_kind(output) if output else None
+    if save == "-" and not output:  # both would go to standard output, one after the other
+        raise UsageError("--save - prints the profile on standard output, where the report "
+                         "goes too; write the report with --output FILE")
     catalog = settings.catalog()
     asking = profile is None or update
     if asking and (no_input or not interactive()):
