@@ -74,7 +74,7 @@ def profiles(catalog: Catalog) -> st.SearchStrategy[Profile]:
         milestones=st.lists(st.sampled_from(sorted(catalog.milestones)), unique=True,
                             max_size=4).map(tuple),
         history=st.lists(snapshot, max_size=3).map(tuple),
-        source=st.just("-"), warnings=st.just(()),
+        source=st.just("-"), warnings=st.just(()), unrated=st.just(frozenset()),
     )
 
 
