@@ -44,9 +44,10 @@ def install(shell: str, home: Path) -> dict[str, str]:
 
 
 class Shell:
-    def __init__(self, argv: list[str], env: dict[str, str]) -> None:
+    def __init__(self, argv: list[str], env: dict[str, str], cwd: Path | None = None) -> None:
         self.child = pexpect.spawn(argv[0], argv[1:], env=env, encoding="utf-8",
-                                   dimensions=(40, 200), timeout=20)
+                                   dimensions=(40, 200), timeout=20,
+                                   cwd=str(cwd) if cwd else None)
 
     def ready(self) -> None:
         self.child.sendline('echo READY-"4""2"')  # the same in all three shells
@@ -122,9 +123,14 @@ def test_fish_completes_roles_levels_and_skills(tmp_path: Path) -> None:
     assert (tmp_path / ".config" / "fish" / "completions" / "mlpath.fish").is_file()
     sh = Shell([fish, "-i", "--no-config", "-C",
                 f"source {tmp_path}/.config/fish/completions/mlpath.fish; "
-                "function fish_prompt; echo '$ '; end; function fish_greeting; end"], env)
+                "function fish_prompt; echo '$ '; end; function fish_greeting; end"], env,
+               cwd=tmp_path)
+    (tmp_path / "my-profile.yaml").write_text("skills: {}\n")
     try:
         sh.ready()
+        # mlpath has nothing for --profile, so file names complete.
+        assert sh.complete("mlpath assess --profile my-pr") == (
+            "mlpath assess --profile my-profile.yaml")
         assert sh.complete("mlpath assess --role ml-engineer:se") == (
             "mlpath assess --role ml-engineer:senior")
         assert sh.complete("mlpath skills show pyto") == "mlpath skills show pytorch"

@@ -1,6 +1,6 @@
 """Tab completion in bash, zsh and fish, and the global options' place on the line.
 
-typer's own completion scripts have three faults that mlpath users meet:
+typer's own completion scripts have four faults that mlpath users meet:
 
 - bash splits ``ml-engineer:`` at the colon, so ``--role ml-engineer:<TAB>`` asked
   for an empty word and fell back to file names. Here bash sends the whole line up
@@ -9,6 +9,7 @@ typer's own completion scripts have three faults that mlpath users meet:
 - zsh sent the whole current word, including what zsh had inserted after the
   cursor, so after ``ml<TAB>`` the next request matched nothing. Here zsh sends
   ``$PREFIX`` (the word up to the cursor) and matches with ``compadd`` itself.
+- fish ran mlpath twice per TAB; here once, with file names when mlpath has none.
 - ``--install-completion zsh`` from a bash shell silently installed bash
   completion. Here a shell named after ``--install-completion`` or
   ``--show-completion`` (or given with ``=``) is the one used; with none named,
@@ -65,6 +66,22 @@ compdef %(complete_func)s %(prog_name)s
 """
 
 
+# One run of mlpath per TAB (typer's script runs it twice: once to ask whether there are
+# candidates, once to get them); file names when mlpath has nothing to offer.
+FISH_SCRIPT = """
+function %(complete_func)s
+    set -l found (env %(autocomplete_var)s=complete_fish _TYPER_COMPLETE_FISH_ACTION=get-args \\
+        _TYPER_COMPLETE_ARGS=(commandline -cp) %(prog_name)s 2>/dev/null)
+    if test -n "$found"
+        printf '%%s\\n' $found
+    else
+        __fish_complete_path (commandline -ct)
+    end
+end
+complete --command %(prog_name)s --no-files --arguments '(%(complete_func)s)'
+"""
+
+
 def hoist_global_options(args: list[str]) -> list[str]:
     """Move global options found after the command to the front (up to a ``--``)."""
     front: list[str] = []
@@ -103,6 +120,7 @@ def use_mlpath_scripts() -> None:
 
     _completion_shared._completion_scripts["bash"] = BASH_SCRIPT
     _completion_shared._completion_scripts["zsh"] = ZSH_SCRIPT
+    _completion_shared._completion_scripts["fish"] = FISH_SCRIPT
 
     class BashComplete(_completion_classes.BashComplete):
         source_template = BASH_SCRIPT
@@ -138,8 +156,12 @@ def use_mlpath_scripts() -> None:
             args, incomplete = self.get_completion_args()
             return "\n".join(item.value for item in self.get_completions(args, incomplete))
 
+    class FishComplete(_completion_classes.FishComplete):
+        source_template = FISH_SCRIPT
+
     add_completion_class(BashComplete, "bash")
     add_completion_class(ZshComplete, "zsh")
+    add_completion_class(FishComplete, "fish")
 
 
 def _install_or_show(args: list[str]) -> None:
