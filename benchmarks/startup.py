@@ -31,6 +31,8 @@ COMMANDS: list[tuple[str, list[str], float | None]] = [
     ("assess (table)", [*MLPATH, "assess", "--profile", PROFILE], 12.0),
     ("match --json", [*MLPATH, "match", "--profile", PROFILE, "--json"], None),
     ("roles --json", [*MLPATH, "roles", "--json"], None),
+    ("validate PROFILE", [*MLPATH, "validate", PROFILE], None),
+    ("schema assess", [*MLPATH, "schema", "assess"], None),
 ]
 
 

@@ -96,7 +96,7 @@ def test_validate_builtin_and_packs(run: Run) -> None:
     assert lines[4].endswith("bad-role.yaml:16:17: salary_usd.max is below salary_usd.min")
     assert broken.stderr == "mlpath: 8 problem(s) in 2 file(s)\n"
     missing = run("validate", "no-such-dir")
-    assert missing.code == 1 and "no-such-dir: no such folder" in missing.stdout
+    assert missing.code == 1 and "no-such-dir: no such file or folder" in missing.stdout
 
 
 def test_a_pack_merges_with_the_builtin_roles(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -33,11 +33,16 @@ def validator(name: str) -> jsonschema.Draft202012Validator:
 
 
 def test_the_schema_command_prints_each_schema(run: Run) -> None:
-    for name in ("profile", "role", "skills", "milestones"):
+    for name in ("role", "skills", "milestones"):
         result = run("schema", name)
         assert result.code == 0, result
         assert json.loads(result.stdout) == json_schema(name)
-    assert run("schema", "nope").code == 2
+    profile = json.loads(run("schema", "profile").stdout)
+    # The file format, plus the catalogue's ids for completion.
+    assert profile["properties"]["name"] == json_schema("profile")["properties"]["name"]
+    assert "python" in profile["properties"]["skills"]["properties"]
+    nope = run("schema", "nope")
+    assert nope.code == 2 and "choose one of profile, role" in nope.stderr, nope
 
 
 def test_builtin_data_validates_against_the_schemas() -> None:
@@ -91,20 +96,25 @@ def test_the_schema_and_the_loader_agree_on_shapes(catalog: Catalog) -> None:
 
 
 def complete(words: str, env: dict[str, str] | None = None) -> list[str]:
-    parts = words.split(" ")
+    """What mlpath's bash completion answers for the line ``words`` (cursor at the end)."""
     result = subprocess.run(
         [sys.executable, "-m", "mlpath"], capture_output=True, text=True, check=False,
-        env={**os.environ, "_MLPATH_COMPLETE": "complete_bash", "COMP_WORDS": words,
-             "COMP_CWORD": str(len(parts) - 1), **(env or {})})
+        env={**os.environ, "_MLPATH_COMPLETE": "complete_bash", "COMP_LINE": words,
+             "COMP_POINT": str(len(words)), "COMP_WORDBREAKS": " \t\n\"'@><=;|&(:",
+             **(env or {})})
     return result.stdout.split()
 
 
 def test_completion_offers_roles_levels_skills_and_formats() -> None:
     assert complete("mlpath roles show ml") == ["ml-engineer", "mlops-engineer"]
-    assert complete("mlpath assess --role ml-engineer:") == [
-        "ml-engineer:entry", "ml-engineer:mid", "ml-engineer:senior"]
+    # bash breaks words at the colon, so only the part after it comes back.
+    assert complete("mlpath assess --role ml-engineer:") == ["entry", "mid", "senior"]
+    assert complete("mlpath assess --role ml-engineer:m") == ["mid"]
+    assert complete("mlpath assess --role=ml-engineer:") == ["entry", "mid", "senior"]
+    assert complete("mlpath assess --role=ml") == ["ml-engineer", "mlops-engineer"]
     assert complete("mlpath skills show pyt") == ["python", "pytorch"]
     assert complete("mlpath assess --format m") == ["markdown"]
+    assert complete("mlpath schema p") == ["profile", "plan", "progress"]
     pack = str(DATA / "packs" / "acme")
     assert complete("mlpath roles show acme", {"MLPATH_ROLES_PATH": pack}) == [
         "acme-ml-engineer"]

@@ -333,6 +333,11 @@ def team_entries(paths: Iterable[str]) -> Iterator[Entry]:
     seen: set[tuple[int, int]] = set()
     for path in paths:
         folder = Path(path)
+        if path == "-":  # standard input: JSON Lines, one profile a line
+            import sys
+
+            yield from _lines("<stdin>", sys.stdin.buffer)
+            continue
         if folder.is_dir():
             files = profile_files(path)
             regular_only = True

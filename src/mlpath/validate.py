@@ -1,10 +1,19 @@
-"""`mlpath validate`: check data files and role packs without running anything else."""
+"""`mlpath validate`: tell what each file is, and check it by its own rules.
+
+A path is a role pack (a folder), or one file: a profile, a role, a skill
+catalogue or a milestone catalogue. ``KINDS`` is the one table that tells them
+apart; a new kind of file joins it with one entry. Every problem of every file
+is gathered, never raised, so one run shows them all.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NamedTuple
 
+from mlpath import formats
 from mlpath.catalog import (
     DataFile,
     assemble,
@@ -15,7 +24,89 @@ from mlpath.catalog import (
     parse_builtin,
     read_files,
 )
-from mlpath.errors import DataError, Problem
+from mlpath.errors import DataError, MlpathError, Problem, ProblemsError
+from mlpath.model import Catalog
+from mlpath.spec import Spec, check
+from mlpath.yamlio import Doc, load, read_source
+
+# Keys only a profile has; a file with any of them is a profile.
+_PROFILE_KEYS = frozenset({"name", "years_experience", "target", "evidence", "history"})
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list_of_mappings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, dict) for v in value)
+
+
+def _is_role(value: Any) -> bool:
+    return "levels" in _mapping(value) or "id" in _mapping(value)
+
+
+def _is_skills(value: Any) -> bool:
+    data = _mapping(value)
+    return _list_of_mappings(data.get("skills")) and not _PROFILE_KEYS & data.keys()
+
+
+def _is_milestones(value: Any) -> bool:
+    data = _mapping(value)
+    return ("skills" not in data and _list_of_mappings(data.get("milestones"))
+            and not _PROFILE_KEYS & data.keys())
+
+
+def _is_profile(value: Any) -> bool:
+    data = _mapping(value)
+    return "skills" in data or bool(_PROFILE_KEYS & data.keys()) or "milestones" in data
+
+
+class Kind(NamedTuple):
+    """One kind of file: how to recognise it and what checks it.
+
+    ``spec`` is set for the catalogue's own files (checked together, then
+    cross-checked); files without one are checked one by one by ``check``
+    against the assembled catalogue.
+    """
+
+    name: str
+    looks_like: Callable[[Any], bool]
+    spec: Spec | None = None
+    check: Callable[[str, str, Catalog], list[Problem]] | None = None
+
+
+def _check_profile(text: str, source: str, catalog: Catalog) -> list[Problem]:
+    from mlpath.profile import parse_profile
+
+    try:
+        profile = parse_profile(text, source, catalog)
+    except ProblemsError as exc:
+        return exc.problems
+    # The loader's warnings (an unknown skill or milestone id is ignored) are
+    # problems here: a typo in a checked-in profile is what a hook should catch.
+    return [_problem_of(line, source) for line in profile.warnings]
+
+
+def _problem_of(line: str, source: str) -> Problem:
+    rest = line.removeprefix(f"{source}:")
+    parts = rest.split(":", 2)
+    if rest != line and len(parts) == 3 and parts[0].isdigit() and parts[1].isdigit():
+        return Problem(source, int(parts[0]), int(parts[1]), parts[2].strip())
+    return Problem(source, 0, 0, rest.lstrip() if rest != line else line)
+
+
+# Tried in order; the first that fits names the file. A review file will join here.
+KINDS: tuple[Kind, ...] = (
+    Kind("role", _is_role, spec=formats.ROLE),
+    Kind("skills", _is_skills, spec=formats.SKILLS_FILE),
+    Kind("milestones", _is_milestones, spec=formats.MILESTONES_FILE),
+    Kind("profile", _is_profile, check=_check_profile),
+)
+KIND_NAMES = ", ".join(k.name for k in KINDS)
+
+
+def kind_of(value: Any) -> Kind | None:
+    return next((k for k in KINDS if k.looks_like(value)), None)
 
 
 @dataclass
@@ -25,38 +116,142 @@ class Validation:
     roles: int = 0
     skills: int = 0
     milestones: int = 0
+    kinds: dict[str, int] = field(default_factory=dict)  # kind name -> files of that kind
+
+    def as_json(self) -> dict[str, Any]:
+        """`validate --json`: the counts, and every problem (no position: null)."""
+        return {"schema_version": 1, "ok": not self.problems, "files": self.files,
+                "kinds": dict(self.kinds), "roles": self.roles, "skills": self.skills,
+                "milestones": self.milestones,
+                "problems": [{"path": p.path, "line": p.line or None, "col": p.col or None,
+                              "message": p.message} for p in self.problems]}
 
 
-def validate_paths(paths: list[str], *, roles_dirs: list[str]) -> Validation:
-    """Check ``paths`` (packs or files) against the built-in data.
+class _Read(NamedTuple):
+    text: str
+    source: str
+    doc: Doc
+    kind: Kind
 
-    With no paths, the built-in YAML itself is checked (with line numbers),
-    together with the packs configured by ``--roles-dir`` and ``MLPATH_ROLES_PATH``.
+
+def _read(path: str, problems: list[Problem], *, stdin_text: str | None = None) -> _Read | None:
+    try:
+        text, source = read_source(path, stdin_text=stdin_text)
+        doc = load(text, source)
+    except ProblemsError as exc:
+        problems.extend(exc.problems)
+        return None
+    except DataError as exc:
+        problems.append(Problem(path, 0, 0, str(exc).removeprefix(f"{path}: ")))
+        return None
+    kind = kind_of(doc.value)
+    if kind is None:
+        problems.append(doc.problem((), "cannot tell what this file is: expected a mapping "
+                                    f"that is one of: {KIND_NAMES}"))
+        return None
+    return _Read(text, source, doc, kind)
+
+
+def _data_file(read: _Read, problems: list[Problem]) -> DataFile | None:
+    assert read.kind.spec is not None
+    data, found = check(read.kind.spec, read.doc)
+    problems.extend(found)
+    if not isinstance(data, dict):
+        return None
+    file = DataFile(read.kind.name, data, read.source, read.doc)
+    file.partial = bool(found)
+    return file
+
+
+def validate_paths(paths: list[str], *, roles_dirs: list[str],
+                   stdin_text: str | None = None) -> Validation:
+    """Check ``paths`` (packs, data files, profiles; ``-`` is standard input).
+
+    Data files and packs are checked together with the built-in data, so a pack
+    may use the built-in skills; a data file given alone brings the other data
+    files of its folder (its pack) along for context. Profiles are then checked
+    against that catalogue, which also holds the packs of ``--roles-dir`` and
+    ``MLPATH_ROLES_PATH``. With no paths, the built-in YAML itself is checked
+    (with line numbers), together with the packs of ``--roles-dir`` and
+    ``MLPATH_ROLES_PATH``.
     """
     result = Validation()
     data: list[DataFile]
-    if paths:
-        data = builtin_files()
-        targets = paths
-    else:
+    if not paths:
         data, result.problems = parse_builtin(builtin_yaml_files())
         result.files = len(data) + len({p.path for p in result.problems})
-        targets = pack_dirs(roles_dirs)
-    for target in targets:
-        try:
-            names = pack_files(target)
-        except DataError as exc:
-            result.problems.append(Problem(target, 0, 0, str(exc).removeprefix(f"{target}: ")))
+        paths = pack_dirs(roles_dirs)
+    else:
+        # The configured packs join the catalogue that profiles are checked against.
+        data = builtin_files()
+        for directory in pack_dirs(roles_dirs):
+            try:
+                loaded, found = read_files(pack_files(directory))
+            except DataError as exc:
+                result.problems.append(Problem(directory, 0, 0,
+                                               str(exc).removeprefix(f"{directory}: ")))
+                continue
+            data.extend(loaded)
+            result.problems.extend(found)
+    asked: list[_Read] = []
+    context: dict[str, None] = {}  # sibling data files, in a stable order
+    for path in paths:
+        if path != "-" and Path(path).is_dir():
+            names = pack_files(path)
+            if not names:
+                result.problems.append(Problem(path, 0, 0, "no .yaml, .yml or .json files here"))
+            for name in names:
+                read = _read(name, result.problems)
+                result.files += 1
+                if read is None:
+                    continue
+                if read.kind.spec is None:
+                    result.problems.append(read.doc.problem(
+                        (), f"this looks like a {read.kind.name}, but every file in a role "
+                        "pack is read as role data; keep it out of the pack folder"))
+                    continue
+                asked.append(read)
             continue
-        if not names and Path(target).is_dir():
-            result.problems.append(Problem(target, 0, 0, "no .yaml, .yml or .json files here"))
-        loaded, problems = read_files(names)
-        data.extend(loaded)
-        result.problems.extend(problems)
-        result.files += len(names)
+        if path != "-" and not Path(path).exists():
+            result.problems.append(Problem(path, 0, 0, "no such file or folder"))
+            result.files += 1
+            continue
+        result.files += 1
+        read = _read(path, result.problems, stdin_text=stdin_text)
+        if read is None:
+            continue
+        asked.append(read)
+        if read.kind.spec is not None and path != "-":
+            for sibling in pack_files(str(Path(path).parent)):
+                context[sibling] = None
+    for read in asked:
+        result.kinds[read.kind.name] = result.kinds.get(read.kind.name, 0) + 1
+    asked_sources = {r.source for r in asked}
+    for sibling in context:
+        if sibling in asked_sources or any(Path(sibling).samefile(s) for s in asked_sources
+                                           if s != "<stdin>"):
+            continue
+        quiet: list[Problem] = []  # a sibling's own problems are not the ones asked about
+        read = _read(sibling, quiet)
+        if read is not None and read.kind.spec is not None:
+            file = _data_file(read, quiet)
+            if file is not None and not file.partial:
+                data.append(file)
+    for read in asked:
+        if read.kind.spec is not None:
+            file = _data_file(read, result.problems)
+            if file is not None:
+                data.append(file)
     catalog, problems = assemble(data)
-    result.problems.extend(problems)
-    result.problems.sort()
+    result.problems.extend(p for p in problems
+                           if p.path in asked_sources or p.path not in context)
+    for read in asked:
+        if read.kind.check is not None:
+            try:
+                result.problems.extend(read.kind.check(read.text, read.source, catalog))
+            except MlpathError as exc:  # a check that cannot go on: one line for the file
+                result.problems.append(Problem(read.source, 0, 0, str(exc)))
+    result.problems = sorted(set(result.problems))
     result.roles, result.skills = len(catalog.roles), len(catalog.skills)
     result.milestones = len(catalog.milestones)
     return result

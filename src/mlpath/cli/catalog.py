@@ -1,8 +1,7 @@
 """The commands about the data: roles, skills, milestones, validate, init and schema."""
 
 import sys
-from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -17,10 +16,6 @@ from mlpath.cli.shared import (
     skills_app,
 )
 from mlpath.errors import EXIT_DATA
-
-if TYPE_CHECKING:
-    pass
-
 
 PANEL = "The data"
 
@@ -142,20 +137,30 @@ def milestones(ctx: typer.Context, json_: JsonFlag = False) -> None:
 def validate(
     ctx: typer.Context,
     paths: Annotated[list[str] | None, typer.Argument(
-        metavar="[PATH]...", help="Role packs (folders) or data files; default: the built-in "
-        "data and configured packs.")] = None,
+        metavar="[PATH]...", help="Profiles, role files, skill or milestone catalogues, or "
+        "role packs (folders); - reads standard input. Default: the built-in data and "
+        "configured packs.")] = None,
+    json_: Annotated[bool, typer.Option("--json", help="Print the problems as JSON for "
+                                        "scripts (exit 1 still when there are any).")] = False,
 ) -> None:
-    """Check role packs and data files, printing every problem as file:line:col.
+    """Check profiles, role packs and data files, printing every problem as file:line:col.
 
-    Packs are checked together with the built-in data, so a pack may use the
-    built-in skills. Nothing else runs. Exit 1 when any problem is found.
+    Each file is recognised by what it holds and checked by its own rules: a
+    profile as `assess` reads it (unknown skill and milestone ids count too), a
+    role, skill or milestone file together with the built-in data and the other
+    files of its pack. Nothing else runs. Exit 1 when any problem is found.
 
-    Example: mlpath validate my-ladder/
+    Example: mlpath validate me.yaml my-ladder/
     """
     settings = settings_of(ctx)
     from mlpath.validate import validate_paths
 
     result = validate_paths(list(paths or []), roles_dirs=settings.roles_dirs)
+    if json_:
+        print_json(result.as_json())
+        if result.problems:
+            raise typer.Exit(EXIT_DATA)
+        return
     from mlpath.render.text import clean
 
     for problem in result.problems:
@@ -164,63 +169,87 @@ def validate(
         sys.stderr.write(f"mlpath: {len(result.problems)} problem(s) in "
                          f"{result.files} file(s)\n")
         raise typer.Exit(EXIT_DATA)
-    sys.stdout.write(f"ok: {result.files} file(s), {result.roles} role(s), "
+    kinds = "".join(f", {n} {kind}(s)" for kind, n in result.kinds.items() if kind == "profile")
+    sys.stdout.write(f"ok: {result.files} file(s){kinds}, {result.roles} role(s), "
                      f"{result.skills} skill(s), {result.milestones} milestone(s)\n")
 
 
 @app.command(rich_help_panel=PANEL)
 def init(
     ctx: typer.Context,
-    file: Annotated[str | None, typer.Argument(metavar="[FILE]",
-                                               help="Where to write; default: print it.")]
-    = None,
+    file: Annotated[str | None, typer.Argument(
+        metavar="[FILE]", help="Where to write; - or none: print it.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing FILE.")] = False,
 ) -> None:
     """Write a commented profile template to fill in (never over an existing file).
+
+    Beside FILE it also writes profile.schema.json (unless one is there), which
+    the template's `$schema` line names: editors with the YAML language server
+    then check and complete the profile as you type, offline.
 
     Example: mlpath init me.yaml && $EDITOR me.yaml && mlpath assess --profile me.yaml
     """
     settings = settings_of(ctx)
     from mlpath.profile import template
 
-    text = template(settings.catalog())
-    if file is None:
+    catalog = settings.catalog()
+    text = template(catalog)
+    if file is None or file == "-":
         sys.stdout.write(text)
         return
     from mlpath.atomic import write_atomic
+    from mlpath.schemas import write_profile_schema_beside
 
     write_atomic(file, text, replace=force)
-    sys.stderr.write(f"mlpath: wrote {file}; rate yourself, then run "
-                     f"`mlpath assess --profile {file}`\n"
-                     "mlpath: for checks as you type, save the schema beside it: "
-                     "mlpath schema profile > profile.schema.json\n")
+    schema_file = write_profile_schema_beside(file, catalog)
+    sys.stderr.write(f"mlpath: wrote {file}"
+                     + (f" and {schema_file} (for editors)" if schema_file else "")
+                     + f"; rate yourself, then run `mlpath assess --profile {file}`\n")
 
 
-# --- the error boundary ---------------------------------------------------------------
+def _complete_schema(incomplete: str) -> list[str]:
+    from mlpath.schemas import NAMES
 
-
-
-
-class SchemaName(StrEnum):
-    profile = "profile"
-    role = "role"
-    skills = "skills"
-    milestones = "milestones"
-    aliases = "aliases"
+    return [n for n in NAMES if n.startswith(incomplete)]
 
 
 @app.command(rich_help_panel=PANEL)
 def schema(
-    which: Annotated[SchemaName, typer.Argument(help="Which file format.")],
+    ctx: typer.Context,
+    which: Annotated[str, typer.Argument(
+        metavar="WHICH", autocompletion=_complete_schema,
+        help="A file format (profile, role, skills, milestones) or a JSON report (assess, "
+        "match, plan, diff, progress, team, validate).")],
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", metavar="FILE", help="Write it to FILE instead (- prints it).")]
+    = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing FILE.")] = False,
 ) -> None:
-    """Print the JSON Schema of a file format, for editors that validate YAML.
+    """Print the JSON Schema of a file format or of a JSON report.
 
-    The schema is generated from the same description the loader checks files
-    with, so the two cannot disagree. Save it beside your files and point the
-    editor at it; `mlpath init` writes the line that does so for profiles.
+    File formats come from the same description the loader checks files with,
+    so the two cannot disagree; the profile's lists the catalogue's skill,
+    milestone and role ids (with --roles-dir packs), so editors complete them.
+    `mlpath init` writes profile.schema.json beside the profile for you.
 
-    Example: mlpath schema profile > profile.schema.json
+    Example: mlpath schema profile --output profile.schema.json
     """
-    from mlpath.formats import json_schema
+    from mlpath.errors import UsageError
+    from mlpath.schemas import NAMES
+    from mlpath.schemas import schema as build
 
-    print_json(json_schema(which.value))
+    if which not in NAMES:
+        from mlpath.errors import suggestion
+
+        raise UsageError(f"no schema called {which!r}{suggestion(which, list(NAMES))}; "
+                         f"choose one of {', '.join(NAMES)}")
+    catalog = settings_of(ctx).catalog() if which == "profile" else None
+    value = build(which, catalog)
+    if output is None or output == "-":
+        print_json(value)
+        return
+    from mlpath.atomic import write_atomic
+    from mlpath.render.jsonout import dumps
+
+    write_atomic(output, dumps(value) + "\n", replace=force)
+    sys.stderr.write(f"mlpath: wrote {output}\n")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from mlpath import __version__
+from mlpath.cli.completion import MlpathGroup, quiet_notes
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -46,6 +47,7 @@ class Settings:
 
 app = typer.Typer(
     name="mlpath",
+    cls=MlpathGroup,  # global options after the command; completion for the shell asked for
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=True,
@@ -128,6 +130,8 @@ def root(
     ] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour, as with NO_COLOR.")]
     = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the result and "
+                                        "errors: no notes or warnings.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
 ) -> None:
@@ -138,6 +142,8 @@ def root(
 
     Example: mlpath assess --profile me.yaml
     """
+    if quiet:
+        quiet_notes(ctx)
     ctx.obj = Settings(roles_dirs=list(roles_dir or []),
                        no_color=no_color or bool(os.environ.get("NO_COLOR")))
 

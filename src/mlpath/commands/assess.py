@@ -24,6 +24,9 @@ def assess(ctx: Context, *, profile_path: str | None, role_option: str | None,
     Returns the exit code: 0, or 3 when the readiness is below ``fail_under``.
     """
     kind = output_kind(output) if output else None
+    if save == "-" and not output:  # both would go to standard output, one after the other
+        raise UsageError("--save - prints the profile on standard output, where the report "
+                         "goes too; write the report with --output FILE")
     catalog = ctx.catalog
     asking = profile_path is None or update
     if asking and (no_input or not ctx.interactive):
@@ -127,6 +130,11 @@ def save_profile(ctx: Context, profile: Profile, path: str, *, force: bool,
     """
     from mlpath.saving import save
 
+    if path == "-":  # standard output, as everywhere a file is taken
+        from mlpath.profile import dump_profile
+
+        sys.stdout.write(dump_profile(profile, ctx.catalog))
+        return True
     replace = force
     if not force and Path(path).exists() and ctx.interactive:
         choices = "[Y/n]" if replace_by_default else "[y/N]"
@@ -138,6 +146,9 @@ def save_profile(ctx: Context, profile: Profile, path: str, *, force: bool,
     save(profile, ctx.catalog, path, replace=replace, answers_at_stake=answers_at_stake,
          say=lambda line: print(line, file=sys.stderr),
          ask=ctx.prompter().ask if ctx.interactive else None)
+    from mlpath.schemas import write_profile_schema_beside  # the file its $schema line names
+
+    write_profile_schema_beside(path, ctx.catalog)
     return True
 
 

@@ -1,0 +1,157 @@
+"""`mlpath validate` tells each kind of file apart; `-`, global options and --quiet."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, Run
+from mlpath.validate import KINDS, kind_of
+
+ROOT = Path(__file__).resolve().parents[1]
+ADA = str(ROOT / "examples" / "ada.yaml")
+ACME = DATA / "packs" / "acme"
+
+
+def test_the_example_profile_and_every_persona_validate(run: Run) -> None:
+    personas = sorted(str(p) for p in (DATA / "personas").glob("*.yaml"))
+    result = run("validate", ADA, str(DATA / "profiles" / "tiny.json"), *personas)
+    assert result.code == 0, result
+    assert result.stdout.startswith(f"ok: {len(personas) + 2} file(s), "
+                                    f"{len(personas) + 2} profile(s)"), result
+
+
+def test_the_init_template_validates(run: Run, workdir: Path) -> None:
+    assert run("init", "me.yaml").code == 0
+    result = run("validate", "me.yaml")
+    assert result.code == 0, result
+
+
+def test_every_problem_of_every_file_at_once(run: Run, workdir: Path) -> None:
+    (workdir / "a.yaml").write_text("name: A\nskills:\n  pyton: 3\n  sql: 2\n"
+                                    "milestones: [deployed-projet]\n")
+    (workdir / "b.yaml").write_text("skills:\n  python: 7\n")
+    (workdir / "c.yaml").write_text("target: ml-engineer:principal\nskills: {python: 3}\n")
+    result = run("validate", "a.yaml", "b.yaml", "c.yaml")
+    assert result.code == 1, result
+    assert result.stdout.splitlines() == [
+        "a.yaml:3:3: unknown skill 'pyton' is ignored (did you mean 'python'?)",
+        "a.yaml:5:14: unknown milestone 'deployed-projet' is ignored "
+        "(did you mean 'deployed-project'?)",
+        "b.yaml:2:11: skills.python: 7 is outside 0–5",
+        "c.yaml:1:9: target: ml-engineer has no level 'principal'; it has entry, mid, senior",
+    ], result
+    assert result.stderr == "mlpath: 4 problem(s) in 3 file(s)\n"
+
+
+def test_validate_json_for_scripts(run: Run, workdir: Path) -> None:
+    (workdir / "a.yaml").write_text("skills:\n  pyton: 3\n")
+    result = run("validate", "a.yaml", ADA, "--json")
+    assert result.code == 1, result
+    out = json.loads(result.stdout)
+    assert out["ok"] is False and out["files"] == 2 and out["kinds"] == {"profile": 2}
+    assert out["problems"] == [{"path": "a.yaml", "line": 2, "col": 3, "message":
+                                "unknown skill 'pyton' is ignored (did you mean 'python'?)"}]
+    missing = json.loads(run("validate", "nope.yaml", "--json").stdout)
+    assert missing["problems"][0]["line"] is None
+    assert json.loads(run("validate", ADA, "--json").stdout)["ok"] is True
+
+
+def test_standard_input_is_read_for_dash(run: Run) -> None:
+    good = run("validate", "-", input=Path(ADA).read_text())
+    assert good.code == 0 and "1 profile(s)" in good.stdout, good
+    bad = run("validate", "-", input="skills: {pyhton: 2}\n")
+    assert bad.code == 1 and bad.stdout.startswith("<stdin>:1:10: unknown skill 'pyhton'"), bad
+    role = run("validate", "-", input=(DATA / "packs/broken/bad-role.yaml").read_text())
+    assert role.code == 1 and "<stdin>:4:1: unknown key 'levles'" in role.stdout, role
+
+
+def test_a_role_file_alone_brings_its_pack_along(run: Run) -> None:
+    # acme-ml-engineer.yaml needs a skill that the pack's skills.yaml defines.
+    alone = run("validate", str(ACME / "acme-ml-engineer.yaml"))
+    assert alone.code == 0, alone
+    broken = run("validate", str(DATA / "packs/broken/bad-role.yaml"))
+    assert broken.code == 1
+    # Only the file asked about is reported, not its broken sibling.
+    assert all("bad-role.yaml" in line for line in broken.stdout.splitlines()), broken
+
+
+def test_profiles_may_use_the_roles_of_the_configured_packs(run: Run, tmp_path: Path) -> None:
+    me = tmp_path / "me.yaml"
+    me.write_text("target: acme-ml-engineer\nskills: {python: 3}\n")
+    without = run("validate", str(me))
+    assert without.code == 1 and "unknown role 'acme-ml-engineer'" in without.stdout, without
+    with_pack = run("validate", str(me), "--roles-dir", str(ACME))
+    assert with_pack.code == 0, with_pack
+
+
+def test_a_profile_inside_a_pack_folder_is_pointed_out(run: Run, tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    shutil.copytree(ACME, pack)
+    shutil.copy(ADA, pack / "ada.yaml")
+    result = run("validate", str(pack))
+    assert result.code == 1, result
+    assert "ada.yaml:2:1: this looks like a profile, but every file in a role pack" in (
+        result.stdout), result
+
+
+def test_a_file_of_no_known_kind_is_refused(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "x.yaml").write_text("colour: blue\n")
+    result = run("validate", str(tmp_path / "x.yaml"))
+    assert result.code == 1
+    assert result.stdout.endswith("x.yaml:1:1: cannot tell what this file is: expected a "
+                                  "mapping that is one of: role, skills, milestones, "
+                                  "profile\n"), result
+
+
+@pytest.mark.parametrize(("value", "kind"), [
+    ({"skills": {"python": 3}}, "profile"), ({"name": "A", "skills": []}, "profile"),
+    ({"skills": [{"id": "x"}]}, "skills"), ({"milestones": [{"id": "x"}]}, "milestones"),
+    ({"milestones": ["x"]}, "profile"), ({"id": "r", "levels": []}, "role"),
+    ({"colour": "blue"}, None), (["a"], None)])
+def test_the_kind_table(value: object, kind: str | None) -> None:
+    found = kind_of(value)
+    assert (found.name if found else None) == kind
+    assert len({k.name for k in KINDS}) == len(KINDS)
+
+
+# --- `-`, global options after the command, --quiet -------------------------------------
+
+
+def test_dash_is_standard_output_or_input_everywhere(run: Run, workdir: Path) -> None:
+    printed = run("init", "-")
+    assert printed.code == 0 and printed.stdout.startswith("# yaml-language-server"), printed
+    assert not (workdir / "-").exists()
+    saved = run("assess", "-p", ADA, "--save", "-", "--output", "report.md")
+    assert saved.code == 0 and saved.stdout.startswith("# yaml-language-server"), saved
+    assert (workdir / "report.md").is_file()
+    mixed = run("assess", "-p", ADA, "--save", "-", "--json")
+    assert mixed.code == 2 and mixed.stdout == "" and "--output FILE" in mixed.stderr, mixed
+    assert not (workdir / "-").exists()
+    line = json.dumps({"name": "Tiny", "skills": {"python": 3}})
+    team = run("team", "-", "--json", input=f"{line}\n{line}\n")
+    assert team.code == 0 and json.loads(team.stdout)["members"] == 2, team
+
+
+def test_global_options_work_after_the_command(run: Run) -> None:
+    after = run("assess", "-p", ADA, "--no-color", "--json")
+    assert after.code == 0, after
+    pack = run("roles", "--json", "--roles-dir", str(ACME))
+    assert pack.code == 0 and "acme-ml-engineer" in pack.stdout, pack
+    equals = run("roles", "--json", f"--roles-dir={ACME}")
+    assert equals.code == 0 and "acme-ml-engineer" in equals.stdout, equals
+
+
+def test_quiet_keeps_the_result_and_errors_only(run: Run, workdir: Path) -> None:
+    loud = run("init", "me.yaml")
+    assert loud.stderr.startswith("mlpath: wrote me.yaml"), loud
+    quiet = run("init", "you.yaml", "--quiet")
+    assert quiet.code == 0 and quiet.stderr == "" and (workdir / "you.yaml").exists(), quiet
+    (workdir / "typo.yaml").write_text("skills: {pyton: 3}\n")
+    warned = run("-q", "assess", "-p", "typo.yaml", "--json")
+    assert warned.code == 0 and warned.stderr == "" and json.loads(warned.stdout), warned
+    failed = run("assess", "-p", "missing.yaml", "-q")
+    assert failed.code == 1 and "missing.yaml: no such file" in failed.stderr, failed
