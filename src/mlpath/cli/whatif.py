@@ -6,8 +6,15 @@ from typing import Annotated
 import typer
 
 from mlpath.cli.options import finite
-from mlpath.cli.shared import JsonFlag, ProfileFile, RoleOpt, app, complete_skill, context, \
-    settings_of
+from mlpath.cli.shared import (
+    JsonFlag,
+    ProfileFile,
+    RoleOpt,
+    app,
+    complete_skill,
+    context,
+    settings_of,
+)
 
 PANEL = "Your career"
 

@@ -28,8 +28,8 @@ from mlpath.engine.resources import pick_resources
 from mlpath.engine.scoring import (
     best_fit,
     comparison_level,
-    readiness,
     reached,
+    readiness,
     round_half_up,
     years_needed,
 )

@@ -38,7 +38,7 @@ def salary_text(salary: SalaryBand | None, note: str | None) -> tuple[str, str]:
 def _budget_line(result: WhatIf) -> str | None:
     if result.hours_budget is None:
         return None
-    line = (f"Budget {number(result.hours_budget)} h: the plan's steps in order, whole steps "
+    line = (f"{number(result.hours_budget)} h on the plan's steps in order, whole steps "
             f"only; {number(result.hours_left or 0.0)} h left")
     if result.next_step is not None:
         line += (f"; the next step, {result.next_step.name}, needs "
@@ -131,7 +131,7 @@ def render_whatif(result: WhatIf, console: Console) -> None:
                          "estimates", ("  (~: mlpath's per-level estimate)", "dim")))
     budget = _budget_line(result)
     if budget:
-        console.print(styled(("Hours ", "dim"), budget))
+        console.print(styled(("Budget ", "dim"), budget))
     if result.target is not None:
         t = result.target
         console.print(styled("\n", ("Target  ", "dim"), (t.title, "bold"),
@@ -192,7 +192,7 @@ def whatif_markdown(result: WhatIf) -> str:
               "(~: mlpath's per-level estimate)"]
     budget = _budget_line(result)
     if budget:
-        lines.append(f"- **Hours:** {md(budget)}")
+        lines.append(f"- **Budget:** {md(budget)}")
     if result.target is not None:
         t = result.target
         lines.append(f"- **Target:** {md(t.title)} (`{md(t.role)}:{md(t.level)}`): "
@@ -243,7 +243,7 @@ def whatif_html(result: WhatIf) -> str:
               '<span class="dim">(~: mlpath\'s per-level estimate)</span>')]
     budget = _budget_line(result)
     if budget:
-        facts.append(("Hours", html(budget)))
+        facts.append(("Budget", html(budget)))
     if result.target is not None:
         t = result.target
         facts.append(("Target", f"{html(t.title)} · {html(t.role)}:{html(t.level)}: "
