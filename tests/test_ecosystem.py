@@ -114,7 +114,7 @@ def test_completion_offers_roles_levels_skills_and_formats() -> None:
     assert complete("mlpath assess --role=ml") == ["ml-engineer", "mlops-engineer"]
     assert complete("mlpath skills show pyt") == ["python", "pytorch"]
     assert complete("mlpath assess --format m") == ["markdown"]
-    assert complete("mlpath schema p") == ["profile", "plan", "progress"]
+    assert complete("mlpath schema p") == ["profile", "plan", "progress", "posting"]
     pack = str(DATA / "packs" / "acme")
     assert complete("mlpath roles show acme", {"MLPATH_ROLES_PATH": pack}) == [
         "acme-ml-engineer"]

@@ -69,6 +69,13 @@ def reports(run: Run, full: str) -> list[tuple[str, str]]:
         *(("assess", line) for line in run("team", PERSONAS, "--jsonl").stdout.splitlines()),
         ("validate", run("validate", ADA, "--json").stdout),
         ("validate", run("validate", str(DATA / "packs" / "broken"), "--json").stdout),
+        ("whatif", run("whatif", "-p", ADA, "--set", "docker=4", "--set", "kubernetes=3",
+                       "--hours", "200", "--json").stdout),
+        ("whatif", run("whatif", "-p", full, "--set", "python=0", "--json").stdout),
+        ("posting", run("posting", str(DATA / "postings" / "ml-engineer.txt"),
+                        "--json").stdout),
+        ("assess", run("assess", "-p", ADA, "--posting",
+                       str(DATA / "postings" / "ai-engineer.txt"), "--json").stdout),
     ]
     assert all(text.strip() for _, text in out)
     return out
@@ -87,12 +94,13 @@ def test_every_report_matches_its_published_schema(run: Run, full_profile: str) 
 def test_readiness_is_always_a_number_with_one_decimal(run: Run, full_profile: str) -> None:
     pattern = re.compile(r'"(?:readiness|best_match_readiness|before|after)":\s*([^,\n}]+)')
     for name, text in reports(run, full_profile):
-        values = [v for v in pattern.findall(text) if v != "null"]
-        if name in ("assess", "match", "plan", "progress", "team"):
+        # (whatif's best_fit has objects called before and after: their readiness counts)
+        values = [v for v in pattern.findall(text) if v != "null" and not v.startswith("{")]
+        if name in ("assess", "match", "plan", "progress", "team", "whatif"):
             assert values, name
         for v in values:
-            if name == "diff" and "." not in v and int(v) <= 5:
-                continue  # a skill's before/after rating in diff, an integer 0-5
+            if name in ("diff", "whatif") and "." not in v and int(v) <= 5:
+                continue  # a skill's before/after rating, an integer 0-5
             assert re.fullmatch(r"\d{1,3}\.\d", v), (name, v)
     assert '"readiness": 100.0' in run("assess", "-p", full_profile, "--json").stdout
 

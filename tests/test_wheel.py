@@ -48,3 +48,21 @@ def test_wheel_installed_elsewhere_sees_every_role(tmp_path: Path) -> None:
     valid = subprocess.run([str(env_dir / "bin" / "mlpath"), "validate"], cwd=elsewhere,
                            capture_output=True, text=True, env=env, check=False)
     assert valid.returncode == 0 and valid.stdout.startswith("ok: 14 file(s)"), valid.stderr
+    # whatif and assess --posting, from the installed wheel, with files from elsewhere.
+    import shutil
+
+    shutil.copy(ROOT / "examples" / "ada.yaml", elsewhere / "ada.yaml")
+    shutil.copy(ROOT / "tests" / "data" / "postings" / "ml-engineer.txt", elsewhere / "ad.txt")
+    mlpath = str(env_dir / "bin" / "mlpath")
+    whatif = subprocess.run([mlpath, "whatif", "-p", "ada.yaml", "--set", "docker=4", "--json"],
+                            cwd=elsewhere, capture_output=True, text=True, env=env, check=False)
+    assert whatif.returncode == 0, whatif.stderr
+    assert json.loads(whatif.stdout)["changes"][0]["after"] == 4
+    posted = subprocess.run([mlpath, "assess", "-p", "ada.yaml", "--posting", "ad.txt",
+                             "--json"], cwd=elsewhere, capture_output=True, text=True, env=env,
+                            check=False)
+    assert posted.returncode == 0, posted.stderr
+    assert json.loads(posted.stdout)["target"]["role"].startswith("posting-")
+    bad = subprocess.run([mlpath, "whatif", "-p", "ada.yaml", "--set", "python=9"],
+                         cwd=elsewhere, capture_output=True, text=True, env=env, check=False)
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1, bad.stderr

@@ -178,6 +178,58 @@ def _validate() -> dict[str, Any]:
     })
 
 
+def _whatif() -> dict[str, Any]:
+    shift = {"role": STR, "name": STR, "level": STR, "title": STR, "before": READINESS,
+             "after": READINESS, "change": NUM,
+             "crossed": {"enum": ["up", "down", None],
+                         "description": "up: ready (85%) only after the change; down: ready "
+                         "only before"},
+             "needs_years": {"type": ["number", "null"]}}
+    fit = nullable(obj({"role": STR, "name": STR, "level": STR, "title": STR,
+                        "readiness": READINESS, "salary_usd": SALARY,
+                        "salary_note": SALARY_NOTE}))
+    hours = {"type": "number", "minimum": 0}
+    return obj({
+        **ENVELOPE, "mlpath_version": STR,
+        "profile": obj({"name": OPT_STR, "source": STR,
+                        "years_experience": {"type": ["number", "null"]}}),
+        "changes": array(obj({"skill": STR, "name": STR, "before": RATING, "after": RATING,
+                              "hours": hours, "estimated": BOOL,
+                              "via": {"enum": ["set", "plan"]}})),
+        "milestones": array(obj({"id": STR, "name": STR, "hours": hours,
+                                 "estimated": BOOL})),
+        "hours": {**hours, "description": "what the change costs by the plan's estimates"},
+        "hours_budget": {"type": ["number", "null"], "description": "--hours, when given"},
+        "hours_left": {"type": ["number", "null"]},
+        "next_step": nullable(obj({"id": STR, "name": STR, "hours": hours,
+                                   "milestone": BOOL})),
+        "target": nullable(obj({**shift, "chosen": {"enum": ["option", "profile"]}})),
+        "roles": array(obj(shift)),
+        "crossed": array(STR), "dropped": array(STR),
+        "best_fit": obj({"before": fit, "after": fit}),
+        "ready_at": NUM,
+        "warnings": WARNINGS,
+    })
+
+
+def _posting() -> dict[str, Any]:
+    return obj({
+        **ENVELOPE, "mlpath_version": STR, "source": STR, "title": STR,
+        "role": obj({"id": STR, "name": STR, "level": STR,
+                     "level_basis": {"enum": ["option", "title", "years", "default"]},
+                     "years": obj({"min": NUM, "max": {"type": ["number", "null"]}}),
+                     "years_in_ad": {"type": ["integer", "null"]},
+                     "salary_usd": SALARY}),
+        "responsibilities": array(STR),
+        "requirements": array(obj({
+            "skill": STR, "name": STR, "importance": {"enum": ["required", "preferred"]},
+            "level": RATING, "weight": NUM, "mentions": INT,
+            "source": obj({"line": INT, "section": STR, "alias": STR, "phrase": STR,
+                           "strength": OPT_STR, "years": {"type": ["integer", "null"]}})})),
+        "ignored": array(obj({"skill": STR, "line": INT, "section": STR, "phrase": STR})),
+    })
+
+
 # name -> (what it describes, how to build it): one entry per published report.
 REPORTS: dict[str, tuple[str, Callable[[], dict[str, Any]]]] = {
     "assess": ("the report of `mlpath assess --json`", _assess),
@@ -188,6 +240,8 @@ REPORTS: dict[str, tuple[str, Callable[[], dict[str, Any]]]] = {
     "team": ("the report of `mlpath team --json` (each --jsonl line is an assess report)",
              _team),
     "validate": ("the result of `mlpath validate --json`", _validate),
+    "whatif": ("the report of `mlpath whatif --json`", _whatif),
+    "posting": ("the parsed job ad of `mlpath posting --json`", _posting),
 }
 FILES = ("profile", "role", "skills", "milestones", "aliases")
 NAMES: tuple[str, ...] = (*FILES, *REPORTS)

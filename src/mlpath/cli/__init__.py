@@ -29,6 +29,7 @@ def _load_app() -> Typer:
         posting,
         report,
         team,
+        whatif,
     )
     from mlpath.cli.shared import app
 

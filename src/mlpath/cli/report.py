@@ -47,6 +47,9 @@ def assess(
     update: Annotated[bool, typer.Option(
         "--update", help="Re-rate your profile with its answers as defaults; the old "
         "ratings go to its history.")] = False,
+    posting: Annotated[str | None, typer.Option(
+        "--posting", metavar="AD", help="Compare with a job ad instead of a role: its text "
+        "file, or - for standard input (see `mlpath posting`).")] = None,
 ) -> None:
     """Compare your profile with a role and print the gap report.
 
@@ -62,7 +65,7 @@ def assess(
     code = run(context(settings_of(ctx), asking=interactive()), profile_path=profile,
                role_option=role, fmt="json" if json_ else fmt.value, output=output, save=save,
                force=force, fail_under=fail_under, no_input=no_input, update=update,
-               explain=explain)
+               explain=explain, posting=posting)
     if code:
         raise typer.Exit(code)
 

@@ -18,9 +18,10 @@ if TYPE_CHECKING:
 def assess(ctx: Context, *, profile_path: str | None, role_option: str | None,
            fmt: str = "table", output: str | None = None, save: str | None = None,
            force: bool = False, fail_under: float | None = None, no_input: bool = False,
-           update: bool = False, explain: bool = False) -> int:
+           update: bool = False, explain: bool = False, posting: str | None = None) -> int:
     """Assess a profile (read, or asked for on a terminal) and print or write the report.
 
+    ``posting``: a job ad's file (or -) to compare with instead of a role.
     Returns the exit code: 0, or 3 when the readiness is below ``fail_under``.
     """
     kind = output_kind(output) if output else None
@@ -38,13 +39,18 @@ def assess(ctx: Context, *, profile_path: str | None, role_option: str | None,
     if update and profile_path == "-" and not save:
         raise UsageError("--update saves back to the profile's file, and this one came from "
                          "standard input; pass --save FILE as well")
+    ad = ad_target(catalog, posting, profile_path, role_option) if posting else None
     previous = None
     if profile_path is not None:
         from mlpath.profile import load_profile
 
         previous = load_profile(profile_path, catalog)
     if asking:
-        used, role, level, chosen = interview(ctx, previous=previous, role_option=role_option)
+        used, role, level, chosen = interview(ctx, previous=previous, role_option=role_option,
+                                              ad=ad)
+    elif ad:
+        assert previous is not None
+        used, (role, level), chosen = previous, ad, "option"
     else:
         assert previous is not None
         used = previous
@@ -75,17 +81,36 @@ def below(readiness: float, fail_under: float | None) -> int:
     return EXIT_BELOW
 
 
-def interview(ctx: Context, *, previous: Profile | None, role_option: str | None
+def ad_target(catalog: Catalog, posting: str, profile_path: str | None,
+              role_option: str | None) -> tuple[Role, Level]:
+    """The role level drafted from a job ad (``mlpath.posting``): exit 1 when it names
+    no skill mlpath knows, exit 2 when --role names a target as well."""
+    if role_option:
+        raise UsageError("--posting and --role both say what to compare with; give one")
+    if posting == "-" and profile_path == "-":
+        raise UsageError("--posting - and --profile - cannot both read standard input")
+    from mlpath.posting import role_from_posting
+    from mlpath.yamlio import read_source
+
+    text, source = read_source(posting)
+    return role_from_posting(text, catalog, source=source)
+
+
+def interview(ctx: Context, *, previous: Profile | None, role_option: str | None,
+              ad: tuple[Role, Level] | None = None
               ) -> tuple[Profile, Role | None, Level | None, str]:
     """Ask the questions; an --update that changes nothing adds no history entry."""
     from mlpath.catalog import parse_target
     from mlpath.interview import run_interview
 
     catalog = ctx.catalog
-    option_role, option_level = (parse_target(catalog, role_option) if role_option
-                                 else (None, None))
+    option_role, option_level = (ad if ad else parse_target(catalog, role_option)
+                                 if role_option else (None, None))
     answers = run_interview(catalog=catalog, prompter=ctx.prompter(), previous=previous,
                             role=option_role, level=option_level)
+    if ad:  # the ad's role exists in no catalogue: the profile keeps the target it had
+        answers = answers._replace(profile=answers.profile._replace(
+            target=previous.target if previous else None))
     used = keep_history_honest(previous, answers.profile)
     require_best_fit(catalog, used, answers.role)
     return used, answers.role, answers.level, "option" if answers.role else "best-fit"

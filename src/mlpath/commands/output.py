@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.console import Console
 
-KINDS = ("report", "match", "plan", "diff", "progress", "team")
+KINDS = ("report", "match", "plan", "diff", "progress", "team", "whatif")
 
 
 def emit(kind: str, result: Any, fmt: str, *, console: Callable[[], Console],
@@ -24,6 +24,11 @@ def emit(kind: str, result: Any, fmt: str, *, console: Callable[[], Console],
 
     ``extra`` adds fields to the JSON object (never replacing the contract's own).
     """
+    if kind == "whatif":  # every format in one module (the registry takes it from here)
+        from mlpath.render.whatif import emit_whatif
+
+        emit_whatif(result, fmt, console)
+        return
     from mlpath.render import jsonout
 
     if fmt == "json":
