@@ -183,7 +183,9 @@ def profile_data(profile: Profile) -> dict[str, Any]:
         "years_experience": profile.years_experience,
         "target": profile.target,
         "skills": _with_unrated(profile),
-        "evidence": dict(profile.evidence),
+        # one item as the plain string it is usually written as, several as a list
+        "evidence": {skill: items[0] if len(items) == 1 else list(items)
+                     for skill, items in profile.evidence.items()},
         "milestones": list(profile.milestones),
         "history": [{"date": snap.date, **({"years_experience": snap.years_experience}
                                            if snap.years_experience is not None else {}),
