@@ -1,7 +1,9 @@
 """Keep the README's example output real.
 
 Each block in README.md that follows a line ``<!-- output: ARGS -->`` holds what
-``mlpath ARGS`` prints at 80 columns, run from the repository root. With
+``mlpath ARGS`` prints at 80 columns, run from the repository root; the block between
+``<!-- formats -->`` and ``<!-- /formats -->`` is the renderer registry's table of
+formats per command (src/mlpath/render/registry.py). With
 ``--write`` this script refreshes every block; without it, it exits 1 and names
 the blocks that drifted (tests/test_readme.py runs the same check).
 
@@ -20,6 +22,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 BLOCK = re.compile(r"(<!-- output: (?P<args>.+?) -->\n```[a-z]*\n)(?P<body>.*?)(```)", re.S)
+FORMATS = re.compile(r"(<!-- formats -->\n)(?P<body>.*?)(<!-- /formats -->)", re.S)
+COMMANDS = {"report": "assess"}  # a kind's command, where the names differ
+
+
+def formats_table() -> str:
+    """Each report command's --format choices and --output extensions, from the registry."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from mlpath.render import registry
+
+    rows = ["| command | `--format` | `--output` extensions |", "|---|---|---|"]
+    for kind in registry.KINDS:
+        exts = [e for e in registry.extensions(kind) if e not in (".htm", ".markdown")]
+        rows.append(f"| `{COMMANDS.get(kind, kind)}` | {', '.join(registry.formats(kind))} | "
+                    f"{', '.join(exts)} |")
+    return "\n".join(rows) + "\n"
 
 
 def render(args: str) -> str:
@@ -44,6 +61,7 @@ def blocks(text: str) -> list[tuple[str, str]]:
 
 
 def refreshed(text: str) -> str:
+    text = FORMATS.sub(lambda m: m.group(1) + formats_table() + m.group(3), text)
     return BLOCK.sub(lambda m: m.group(1) + render(m.group("args")) + m.group(4), text)
 
 
@@ -55,6 +73,9 @@ def main() -> int:
     stale = [args for args, body in blocks(text) if render(args) != body]
     for args in stale:
         print(f"README block for `mlpath {args}` is out of date", file=sys.stderr)
+    if any(m.group("body") != formats_table() for m in FORMATS.finditer(text)):
+        stale.append("formats")
+        print("README table of formats is out of date", file=sys.stderr)
     return 1 if stale else 0
 
 

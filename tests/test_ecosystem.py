@@ -138,8 +138,8 @@ def test_output_writes_the_format_its_extension_names(run: Run, workdir: Path, n
 
 
 def command_names(help_text: str) -> list[str]:
-    """The commands in the panels of `mlpath --help` (options start with --, not a word)."""
-    return re.findall(r"^│ (\w+) ", help_text, flags=re.M)
+    """The commands listed by `mlpath --help` (plain text when piped: a "Commands:" section)."""
+    return re.findall(r"^  (\w+)  ", help_text.split("\nCommands:\n", 1)[1], flags=re.M)
 
 
 def help_of(*args: str) -> str:

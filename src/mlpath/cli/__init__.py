@@ -138,7 +138,13 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:  # Ctrl-C while mlpath is still starting
         _fail(["interrupted; nothing was written"], EXIT_INTERRUPTED, fresh_line=True)
     try:
-        code = app(args=argv, prog_name="mlpath", standalone_mode=False)
+        from typer.main import get_command
+
+        from mlpath.cli.help import tidy
+
+        command = get_command(app)
+        tidy(command)  # readable metavars, reflowed docstrings, plain help off a terminal
+        code = command.main(args=argv, prog_name="mlpath", standalone_mode=False)
         sys.stdout.flush()
         sys.stderr.flush()
     except MlpathError as exc:

@@ -18,3 +18,10 @@ def finite(value: float | None) -> float | None:
     if value is not None and not math.isfinite(value):
         raise typer.BadParameter(f"{value} is not a number; give a finite number such as 5")
     return value
+
+
+def at_least_one(value: int) -> int:
+    """A count option's callback: 1 or more (said in the help, not as ``[x>=1]``)."""
+    if value < 1:
+        raise typer.BadParameter(f"{value} is less than 1; give 1 or more")
+    return value

@@ -4,9 +4,9 @@ from typing import Annotated
 
 import typer
 
-from mlpath.cli.options import finite
+from mlpath.cli.formats import chosen, force_option, format_option, output_option
+from mlpath.cli.options import at_least_one, finite
 from mlpath.cli.shared import (
-    Format,
     JsonFlag,
     ProfileFile,
     ProfileOpt,
@@ -25,19 +25,15 @@ def assess(
     ctx: typer.Context,
     profile: ProfileOpt = None,
     role: RoleOpt = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="How to print the report.")]
-    = Format.table,
+    fmt: Annotated[str | None, format_option("report", "the report")] = None,
     json_: JsonFlag = False,
+    output: Annotated[str | None, output_option("report", "the report")] = None,
     explain: Annotated[bool, typer.Option("--explain",
                                           help="Show each skill's part in the readiness.")]
     = False,
     save: Annotated[str | None, typer.Option("--save", metavar="FILE",
                                              help="Also save the profile used to FILE.")]
     = None,
-    output: Annotated[str | None, typer.Option(
-        "--output", "-o", metavar="FILE",
-        help="Write the report to FILE instead, in the format its extension names: "
-        ".html, .svg, .md, .json or .txt.")] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Replace an existing --save or --output file.")] = False,
     fail_under: Annotated[float | None, typer.Option(
@@ -62,8 +58,9 @@ def assess(
     """
     from mlpath.commands.assess import assess as run
 
+    fmt = chosen("report", fmt, json_, output)
     code = run(context(settings_of(ctx), asking=interactive()), profile_path=profile,
-               role_option=role, fmt="json" if json_ else fmt.value, output=output, save=save,
+               role_option=role, fmt=fmt, output=output, save=save,
                force=force, fail_under=fail_under, no_input=no_input, update=update,
                explain=explain, posting=posting)
     if code:
@@ -74,8 +71,12 @@ def assess(
 def match(
     ctx: typer.Context,
     profile: ProfileFile,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many roles to show.")] = 10,
+    top: Annotated[int, typer.Option("--top", "-n", metavar="N", callback=at_least_one,
+                                     help="How many roles to show (1 or more).")] = 10,
+    fmt: Annotated[str | None, format_option("match", "the ranking")] = None,
     json_: JsonFlag = False,
+    output: Annotated[str | None, output_option("match", "the ranking")] = None,
+    force: Annotated[bool, force_option("--output")] = False,
 ) -> None:
     """Rank every role by how ready you are for it.
 
@@ -86,8 +87,9 @@ def match(
     """
     from mlpath.commands.person import match as run
 
-    run(context(settings_of(ctx)), profile_path=profile, top=top,
-        fmt="json" if json_ else "table")
+    fmt = chosen("match", fmt, json_, output)
+    run(context(settings_of(ctx)), profile_path=profile, top=top, fmt=fmt, output=output,
+        force=force)
 
 @app.command(rich_help_panel=PANEL)
 def plan(
@@ -97,9 +99,10 @@ def plan(
     hours_per_week: Annotated[float, typer.Option(
         "--hours-per-week", min=0.5, max=80, metavar="N", callback=finite,
         help="How many hours a week you will study.")] = 5.0,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="How to print the plan.")]
-    = Format.table,
+    fmt: Annotated[str | None, format_option("plan", "the plan")] = None,
     json_: JsonFlag = False,
+    output: Annotated[str | None, output_option("plan", "the plan")] = None,
+    force: Annotated[bool, force_option("--output")] = False,
 ) -> None:
     """A learning plan: your gaps in the order to learn them, with hours and weeks.
 
@@ -112,7 +115,8 @@ def plan(
     from mlpath.commands.person import plan as run
 
     run(context(settings_of(ctx)), profile_path=profile, role_option=role,
-        hours_per_week=hours_per_week, fmt="json" if json_ else fmt.value)
+        hours_per_week=hours_per_week, fmt=chosen("plan", fmt, json_, output), output=output,
+        force=force)
 
 @app.command(rich_help_panel=PANEL)
 def diff(
@@ -120,7 +124,10 @@ def diff(
     old: Annotated[str, typer.Argument(metavar="OLD", help="The earlier profile.")],
     new: Annotated[str, typer.Argument(metavar="NEW", help="The later profile.")],
     role: RoleOpt = None,
+    fmt: Annotated[str | None, format_option("diff", "the changes")] = None,
     json_: JsonFlag = False,
+    output: Annotated[str | None, output_option("diff", "the changes")] = None,
+    force: Annotated[bool, force_option("--output")] = False,
 ) -> None:
     """What changed between two profiles, and readiness before and after.
 
@@ -132,7 +139,7 @@ def diff(
     from mlpath.commands.person import diff as run
 
     run(context(settings_of(ctx)), old_path=old, new_path=new, role_option=role,
-        fmt="json" if json_ else "table")
+        fmt=chosen("diff", fmt, json_, output), output=output, force=force)
 
 @app.command(rich_help_panel=PANEL)
 def progress(
@@ -140,7 +147,10 @@ def progress(
     profile: Annotated[str, typer.Option("--profile", "-p", metavar="FILE",
                                          help="Your profile, with its history.")],
     role: RoleOpt = None,
+    fmt: Annotated[str | None, format_option("progress", "the progress")] = None,
     json_: JsonFlag = False,
+    output: Annotated[str | None, output_option("progress", "the progress")] = None,
+    force: Annotated[bool, force_option("--output")] = False,
 ) -> None:
     """Your readiness over time, from the dated ratings in the profile's history.
 
@@ -151,4 +161,4 @@ def progress(
     from mlpath.commands.person import progress as run
 
     run(context(settings_of(ctx)), profile_path=profile, role_option=role,
-        fmt="json" if json_ else "table")
+        fmt=chosen("progress", fmt, json_, output), output=output, force=force)

@@ -1,12 +1,12 @@
 """`mlpath team`: many profiles at once."""
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from mlpath.cli.formats import chosen, force_option, format_option, output_option
 from mlpath.cli.shared import JsonFlag, RoleOpt, app, context, settings_of
 
 if TYPE_CHECKING:
@@ -18,23 +18,18 @@ if TYPE_CHECKING:
 PANEL = "Your career"
 
 
-class TeamFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
 @app.command(rich_help_panel=PANEL)
 def team(
     ctx: typer.Context,
     paths: Annotated[list[str], typer.Argument(
         metavar="PATH...", help="Profiles, folders of profiles, or .jsonl files.")],
     role: RoleOpt = None,
-    fmt: Annotated[TeamFormat, typer.Option("--format", "-f", help="How to print the view.")]
-    = TeamFormat.table,
+    fmt: Annotated[str | None, format_option("team", "the view")] = None,
     json_: JsonFlag = False,
     jsonl: Annotated[bool, typer.Option(
         "--jsonl", help="Stream one assess-like JSON object per person instead.")] = False,
+    output: Annotated[str | None, output_option("team", "the view")] = None,
+    force: Annotated[bool, force_option("--output")] = False,
 ) -> None:
     """Many profiles at once: where the group falls short of a role, and who is closest.
 
@@ -46,8 +41,14 @@ def team(
     """
     from mlpath.commands.team import team as run
 
+    if jsonl and (fmt is not None or json_ or output is not None):
+        from mlpath.errors import UsageError
+
+        raise UsageError("--jsonl streams one JSON report per person to standard "
+                         "output; give it without --format, --json or --output")
     code = run(context(settings_of(ctx)), paths=paths, role_option=role,
-               fmt="json" if json_ else fmt.value, jsonl=jsonl, progress=_with_progress)
+               fmt=chosen("team", fmt, json_, output), jsonl=jsonl, output=output,
+               force=force, progress=_with_progress)
     if code:
         raise typer.Exit(code)
 

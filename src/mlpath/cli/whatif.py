@@ -1,10 +1,10 @@
 """`mlpath whatif`: readiness before and after learning something, for every role."""
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
+from mlpath.cli.formats import chosen, force_option, format_option, output_option
 from mlpath.cli.options import finite
 from mlpath.cli.shared import (
     JsonFlag,
@@ -19,13 +19,6 @@ from mlpath.cli.shared import (
 PANEL = "Your career"
 
 
-class WhatifFormat(StrEnum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-    html = "html"
-
-
 @app.command(rich_help_panel=PANEL)
 def whatif(
     ctx: typer.Context,
@@ -38,9 +31,10 @@ def whatif(
         help="Spend N hours on the plan for your target: its steps in order, whole steps "
         "only.")] = None,
     role: RoleOpt = None,
-    fmt: Annotated[WhatifFormat, typer.Option("--format", "-f", help="How to print it.")]
-    = WhatifFormat.table,
+    fmt: Annotated[str | None, format_option("whatif", "the what-if")] = None,
     json_: JsonFlag = False,
+    output: Annotated[str | None, output_option("whatif", "the what-if")] = None,
+    force: Annotated[bool, force_option("--output")] = False,
 ) -> None:
     """What if you learned X? Readiness before and after, for every role.
 
@@ -53,6 +47,7 @@ def whatif(
     from mlpath.commands.whatif import whatif as run
 
     code = run(context(settings_of(ctx)), profile_path=profile, sets=set_ or [], hours=hours,
-               role_option=role, fmt="json" if json_ else fmt.value)
+               role_option=role, fmt=chosen("whatif", fmt, json_, output), output=output,
+               force=force)
     if code:
         raise typer.Exit(code)

@@ -12,7 +12,7 @@ from mlpath.commands.targets import require_best_fit, target_for
 from mlpath.errors import EXIT_BELOW, UsageError
 
 if TYPE_CHECKING:
-    from mlpath.model import Catalog, Level, Profile, Report, Role
+    from mlpath.model import Catalog, Level, Profile, Role
 
 
 def assess(ctx: Context, *, profile_path: str | None, role_option: str | None,
@@ -24,8 +24,7 @@ def assess(ctx: Context, *, profile_path: str | None, role_option: str | None,
     ``posting``: a job ad's file (or -) to compare with instead of a role.
     Returns the exit code: 0, or 3 when the readiness is below ``fail_under``.
     """
-    kind = output_kind(output) if output else None
-    if save == "-" and not output:  # both would go to standard output, one after the other
+    if save == "-" and output in (None, "-"):  # both would go to standard output
         raise UsageError("--save - prints the profile on standard output, where the report "
                          "goes too; write the report with --output FILE")
     catalog = ctx.catalog
@@ -59,11 +58,9 @@ def assess(ctx: Context, *, profile_path: str | None, role_option: str | None,
 
     report = assess_profile(catalog=catalog, profile=used, role=role, level=level,
                             chosen=chosen)
-    if output and kind:
-        write_report(report, catalog, output, kind, force=force, explain=explain)
-    else:
-        emit("report", report, fmt, console=ctx.console, explain=explain,
-             skill_names={s.id: s.name for s in catalog.skills.values()})
+    emit("report", report, fmt, console=ctx.console, explain=explain,
+         skill_names={s.id: s.name for s in catalog.skills.values()}, output=output,
+         force=force)
     warn(report.warnings)  # after the report, where the reader is (also in the JSON)
     destination = save_destination(ctx, profile_path=profile_path, save=save, update=update)
     if destination:
@@ -175,24 +172,3 @@ def save_profile(ctx: Context, profile: Profile, path: str, *, force: bool,
 
     write_profile_schema_beside(path, ctx.catalog)
     return True
-
-
-def output_kind(path: str) -> str:
-    from mlpath.render.export import EXTENSIONS
-
-    kind = EXTENSIONS.get(Path(path).suffix.lower())
-    if kind is None:
-        raise UsageError(f"--output {path}: cannot tell the format from the extension; use "
-                         + ", ".join(sorted(EXTENSIONS)))
-    return kind
-
-
-def write_report(report: Report, catalog: Catalog, path: str, kind: str, *, force: bool,
-                 explain: bool) -> None:
-    from mlpath.atomic import write_atomic
-    from mlpath.render.export import export_report
-
-    names = {s.id: s.name for s in catalog.skills.values()}
-    write_atomic(path, export_report(report, kind, skill_names=names, explain=explain),
-                 replace=force)
-    sys.stderr.write(f"mlpath: wrote the report to {path}\n")

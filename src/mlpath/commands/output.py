@@ -1,8 +1,8 @@
 """The one place that turns a command's result and a format into output.
 
-Every command's format dispatch goes through ``emit`` (a later renderer registry
-replaces its body, not its callers). Renderers are imported only when used, so the
-JSON path never imports rich.
+``emit`` looks the (kind, format) pair up in the renderer registry
+(render/registry.py) and prints the result, or writes it to ``output``. Renderers are
+imported only when used, so the JSON path never imports rich.
 """
 
 from __future__ import annotations
@@ -11,78 +11,66 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from mlpath.render.registry import KINDS
+
 if TYPE_CHECKING:
     from rich.console import Console
 
-KINDS = ("report", "match", "plan", "diff", "progress", "team", "whatif")
+__all__ = ["KINDS", "emit", "render"]
 
 
 def emit(kind: str, result: Any, fmt: str, *, console: Callable[[], Console],
          skill_names: dict[str, str] | None = None, explain: bool = False,
-         compact: bool = False, extra: dict[str, Any] | None = None) -> None:
-    """Print ``result`` (of ``kind``) in ``fmt``: json, markdown, csv or table.
+         compact: bool = False, extra: dict[str, Any] | None = None,
+         output: str | None = None, force: bool = False) -> None:
+    """Print ``result`` (of ``kind``) in ``fmt``, a format the registry has for ``kind``.
 
     ``extra`` adds fields to the JSON object (never replacing the contract's own).
+    ``output``: a file to write instead (atomically; an existing one only with ``force``);
+    ``-`` or None is standard output. ``fmt`` is what ``registry.choose`` made of the
+    command line: with a file, "table" is written as its text export, "txt".
     """
-    if kind == "whatif":  # every format in one module (the registry takes it from here)
-        from mlpath.render.whatif import emit_whatif
+    from mlpath.render.registry import accepted, canonical, renderer
 
-        emit_whatif(result, fmt, console)
+    fmt = canonical(kind, fmt)
+    to_file = output is not None and output != "-"
+    options: dict[str, Any] = {"skill_names": skill_names or {}, "explain": explain}
+    if fmt == "table" and not to_file:
+        draw = renderer(kind, "table")
+        draw(result, console(), **accepted(draw, options))
         return
-    from mlpath.render import jsonout
+    text = render(kind, result, "txt" if fmt == "table" else fmt, options=options,
+                  compact=compact, extra=extra)
+    if not to_file:
+        sys.stdout.write(text)
+        return
+    assert output is not None
+    from mlpath.atomic import write_atomic
+    from mlpath.render.registry import what
 
+    write_atomic(output, text, replace=force)
+    sys.stderr.write(f"mlpath: wrote {what(kind)} to {output}\n")
+
+
+def render(kind: str, result: Any, fmt: str, *, options: dict[str, Any] | None = None,
+           compact: bool = False, extra: dict[str, Any] | None = None) -> str:
+    """``result`` as the text of ``fmt`` (any format but the live terminal table)."""
+    from mlpath.render.registry import DRAWN, accepted, renderer
+
+    opts = options or {}
+    fn = renderer(kind, fmt)
     if fmt == "json":
-        builders: dict[str, Callable[[Any], dict[str, Any]]] = {
-            "report": jsonout.report, "match": jsonout.matches, "plan": jsonout.plan,
-            "diff": jsonout.diff, "progress": jsonout.progress, "team": jsonout.team}
-        value = builders[kind](result)
+        from mlpath.render import jsonout
+
+        value = fn(result)
         for key, item in (extra or {}).items():
             value.setdefault(key, item)
-        sys.stdout.write(jsonout.dumps(value, compact=compact) + "\n")
-        return
-    if fmt == "markdown" and kind == "report":
-        from mlpath.render.markdown import render_report
+        return jsonout.dumps(value, compact=compact) + "\n"
+    if fmt in DRAWN:
+        from mlpath.render.export import recorded, title
 
-        sys.stdout.write(render_report(result, skill_names=skill_names))
-        return
-    if fmt == "markdown" and kind == "plan":
-        from mlpath.render.plan import render_plan_markdown
-
-        sys.stdout.write(render_plan_markdown(result))
-        return
-    if fmt == "csv" and kind == "team":
-        from mlpath.render.team import team_csv
-
-        sys.stdout.write(team_csv(result))
-        return
-    _draw(kind, result, console(), skill_names or {}, explain)
-
-
-def _draw(kind: str, result: Any, console: Console, names: dict[str, str],
-          explain: bool) -> None:
-    if kind == "report":
-        from mlpath.render.table import render_report
-
-        render_report(result, console, skill_names=names, explain=explain)
-    elif kind == "match":
-        from mlpath.render.table import matches_table
-
-        console.print(matches_table(result, "Roles ranked by readiness"))
-    elif kind == "plan":
-        from mlpath.render.plan import render_plan
-
-        render_plan(result, console)
-    elif kind == "diff":
-        from mlpath.render.progress import render_diff
-
-        render_diff(result, console)
-    elif kind == "progress":
-        from mlpath.render.progress import render_progress
-
-        render_progress(result, console)
-    elif kind == "team":
-        from mlpath.render.team import render_team
-
-        render_team(result, console)
-    else:  # pragma: no cover - a programming error, not a user's
-        raise ValueError(f"no view for {kind!r}")
+        every = {**opts, "gap_limit": None}  # a file holds every gap: nothing is cut short
+        return recorded(lambda console: fn(result, console, **accepted(fn, every)), fmt,
+                        title=title(kind, result))
+    text: str = fn(result, **accepted(fn, opts))
+    return text

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def team(ctx: Context, *, paths: list[str], role_option: str | None, fmt: str = "table",
-         jsonl: bool = False,
+         jsonl: bool = False, output: str | None = None, force: bool = False,
          progress: Callable[[Iterator[Entry], list[str]], Iterator[Entry]] | None = None
          ) -> int:
     """The team view (or, with ``jsonl``, one assess report per person, streamed).
@@ -56,7 +56,8 @@ def team(ctx: Context, *, paths: list[str], role_option: str | None, fmt: str = 
     report = summarize(catalog=catalog, members=members, role=role, level=level,
                        chosen=chosen, skipped=skipped)
     # Past a hundred people the JSON is for programs: one line, through the C encoder.
-    emit("team", report, fmt, console=ctx.console, compact=report.members > 100)
+    emit("team", report, fmt, console=ctx.console, compact=report.members > 100,
+         output=output, force=force)
     return _end_team(len(members), skipped)
 
 

@@ -35,7 +35,7 @@ def parse_sets(catalog: Catalog, items: Sequence[str]) -> dict[str, int]:
 
 def whatif(ctx: Context, *, profile_path: str, sets: Sequence[str] = (),
            hours: float | None = None, role_option: str | None = None,
-           fmt: str = "table") -> int:
+           fmt: str = "table", output: str | None = None, force: bool = False) -> int:
     """Readiness before and after the change, for every role; returns the exit code."""
     if not sets and hours is None:
         raise UsageError("say what changes: --set SKILL=N (repeatable), --hours N, or both")
@@ -55,6 +55,6 @@ def whatif(ctx: Context, *, profile_path: str, sets: Sequence[str] = (),
         require_best_fit(catalog, edited(profile, moved), None)
     result = what_if(catalog=catalog, profile=profile, sets=changes, hours=hours, role=role,
                      level=level, chosen=chosen)
-    emit("whatif", result, fmt, console=ctx.console)
+    emit("whatif", result, fmt, console=ctx.console, output=output, force=force)
     warn(result.warnings)
     return 0

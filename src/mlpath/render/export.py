@@ -1,56 +1,49 @@
-"""The report as a file to share, in the format its extension names.
+"""Any result's terminal look as a file: plain text, or an SVG picture.
 
-HTML is a web page of its own (render/html.py); SVG is the terminal report as a picture,
-with no font fetched from anywhere and its URLs as links; plain text is the terminal
-report with every gap and no trailing spaces; Markdown and JSON as their renderers make
-them.
+The registry (render/registry.py) gives every kind with a ``table`` view these two formats:
+``txt`` is the drawing with no colour, every gap listed and no trailing spaces; ``svg`` is
+the same drawing in colour, with no font fetched from anywhere and its URLs as links.
+HTML, Markdown and JSON are their own renderers' (render/html.py, markdown.py, jsonout.py).
 """
 
 from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from mlpath.model import Report
+if TYPE_CHECKING:
+    from rich.console import Console
 
-EXTENSIONS = {".html": "html", ".htm": "html", ".svg": "svg", ".md": "markdown",
-              ".markdown": "markdown", ".json": "json", ".txt": "text"}
 EXPORT_WIDTH = 100
 
 _FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}\s*")
 _SVG_TEXT = re.compile(r"(<text\b[^>]*>)(https?://[^<\s]*)(</text>)")
 
 
-def export_report(report: Report, kind: str, *, skill_names: dict[str, str],
-                  explain: bool = False) -> str:
-    if kind == "json":
-        from mlpath.render.jsonout import dumps
-        from mlpath.render.jsonout import report as report_dict
-
-        return dumps(report_dict(report)) + "\n"
-    if kind == "markdown":
-        from mlpath.render.markdown import render_report
-
-        return render_report(report, skill_names=skill_names)
-    if kind == "html":
-        from mlpath.render.html import report_html
-
-        return report_html(report, skill_names=skill_names)
+def recorded(draw: Callable[[Console], Any], fmt: str, *, title: str = "mlpath") -> str:
+    """What ``draw`` prints, at 100 columns, as ``fmt``: "txt" or "svg"."""
     from rich.console import Console
 
-    from mlpath.render.table import render_report as render_table
-
-    colour = kind == "svg"
+    colour = fmt == "svg"
     console = Console(file=io.StringIO(), record=True, width=EXPORT_WIDTH, highlight=False,
                       markup=False, emoji=False, force_terminal=colour,
                       color_system="truecolor" if colour else None, safe_box=True)
-    render_table(report, console, skill_names=skill_names, explain=explain, gap_limit=None)
-    if kind == "svg":
+    draw(console)
+    if colour:
         from mlpath.render.escape import terminal
 
-        title = terminal(f"mlpath · {report.target.title}")  # rich escapes <&>, not controls
-        return svg_links(offline_svg(console.export_svg(title=title)))
+        # rich escapes <&> in the title, not control characters
+        return svg_links(offline_svg(console.export_svg(title=terminal(title))))
     return "".join(line.rstrip(" ") + "\n" for line in console.export_text().splitlines())
+
+
+def title(kind: str, result: Any) -> str:
+    """A picture's window title: mlpath, the view and what it is about."""
+    about = getattr(getattr(result, "target", None), "title", None) or getattr(
+        getattr(result, "level", None), "title", None)
+    return f"mlpath {kind}" + (f" · {about}" if isinstance(about, str) else "")
 
 
 def offline_svg(text: str) -> str:

@@ -7,7 +7,6 @@ shown as the guide states it, the band and its source sentence, never as a gain.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from mlpath.engine.whatif import Fit, Shift, WhatIf
@@ -17,7 +16,7 @@ from mlpath.render.text import band, number, percent
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = ["emit_whatif", "render_whatif", "whatif_html", "whatif_json", "whatif_markdown"]
+__all__ = ["render_whatif", "whatif_html", "whatif_json", "whatif_markdown"]
 
 
 def _signed(value: float) -> str:
@@ -277,20 +276,3 @@ def whatif_html(result: WhatIf) -> str:
 
 
 # --- dispatch ---------------------------------------------------------------------------
-
-TEXT_RENDERERS: dict[str, Callable[[WhatIf], str]] = {
-    "markdown": whatif_markdown, "html": whatif_html}
-
-
-def emit_whatif(result: WhatIf, fmt: str, console: Callable[[], Console]) -> None:
-    """Print ``result`` in ``fmt`` (json, markdown, html or table) on standard output."""
-    import sys
-
-    if fmt == "json":
-        from mlpath.render.jsonout import dumps
-
-        sys.stdout.write(dumps(whatif_json(result)) + "\n")
-    elif fmt in TEXT_RENDERERS:
-        sys.stdout.write(TEXT_RENDERERS[fmt](result))
-    else:
-        render_whatif(result, console())
