@@ -65,7 +65,7 @@ def test_expert_ratings_with_few_years() -> None:
     # years unknown: nothing to say about them
     assert kinds(Profile({"python": 5, "sql": 2})) == ["unbacked"]
     many = Profile({"python": 4, "sql": 4, "stats": 4, "git": 1}, years_experience=1,
-                   evidence={s: ("x",) for s in ("python", "sql", "stats")})
+                   evidence=dict.fromkeys(("python", "sql", "stats"), ("x",)))
     assert kinds(many) == ["experience"]
     assert kinds(many._replace(skills={"python": 4, "sql": 4, "git": 1})) == []
 

@@ -158,10 +158,10 @@ def report_html(report: Report, *, skill_names: dict[str, str] | None = None) ->
                f"</thead><tbody>{''.join(rows)}</tbody></table></section>")
 
     if report.checks:
-        items = "".join(f"<li>{html(c.message)} <span class=\"dim\">{html(c.advice)}</span></li>"
+        found = "".join(f"<li>{html(c.message)} <span class=\"dim\">{html(c.advice)}</span></li>"
                         for c in report.checks)
         out.append("<section><h2>Checks</h2><p class=\"dim\">Advice on the ratings; no number "
-                   f"is changed.</p><ul>{items}</ul></section>")
+                   f"is changed.</p><ul>{found}</ul></section>")
 
     out.append("<section><h2>Gaps, highest priority first</h2>")
     if not report.gaps:
