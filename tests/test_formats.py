@@ -48,7 +48,7 @@ def test_shapes_and_keys() -> None:
     assert problems(formats.PROFILE, "skils: {}\n") == [
         "f.yaml:1:1: missing required key 'skills'",
         "f.yaml:1:1: unknown key 'skils' (did you mean 'skills'?); expected one of name, "
-        "years_experience, target, skills, evidence, milestones, history",
+        "years_experience, target, skills, evidence, checked, milestones, history",
     ]
 
 

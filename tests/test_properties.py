@@ -79,6 +79,7 @@ def profiles(catalog: Catalog) -> st.SearchStrategy[Profile]:
         history=st.lists(snapshot, max_size=3).map(tuple),
         source=st.just("-"), warnings=st.just(()),
         unrated=st.frozensets(skill_ids, max_size=4),
+        checked=st.dictionaries(skill_ids, st.dates().map(str), max_size=3),
     ).map(lambda p: p._replace(unrated=p.unrated - set(p.skills)))
 
 

@@ -208,6 +208,11 @@ PROFILE = Obj(
                         description="skill id -> 0..5, or null: not rated"),
         "evidence": MapOf(EVIDENCE, key=SKILL_KEY, max_items=MAX_SKILLS,
                           description="skill id -> a link, a local path or a note, or a list"),
+        "checked": MapOf(Str(max_length=40, pattern=DATE_PATTERN,
+                             pattern_hint="is not a date: write YYYY-MM-DD"),
+                         key=SKILL_KEY, max_items=MAX_SKILLS,
+                         description="skill id -> the date its rating was checked against the "
+                         "skill's checklist (written by the interview)"),
         "milestones": ListOf(Str(max_length=64), unique=True, max_items=MAX_SKILLS),
         "history": ListOf(SNAPSHOT, max_items=MAX_HISTORY),
     },

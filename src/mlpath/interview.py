@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 BACK = ("<", "b", "back")
 SKIP = ("s", "skip")
 HELP = ("?", "h", "help")
+CHECK = ("c", "check", "checklist")
 
 
 class Answers(NamedTuple):
@@ -75,11 +76,16 @@ def run_interview(*, catalog: Catalog, prompter: Prompter, previous: Profile | N
     defaults: dict[str, int] = dict(old.skills)
     if previous:
         defaults = {**{s: 0 for s in catalog.skills if s not in old.unrated}, **old.skills}
-    ratings = _ask_ratings(prompter, _by_category(skills, catalog), defaults)
+    fresh_checks: dict[str, str] = {}
+    ratings = _ask_ratings(prompter, _by_category(skills, catalog), defaults,
+                           checked=fresh_checks)
     merged = {**old.skills, **{k: v for k, v in ratings.items() if v is not None}}
     for skill_id, rating in ratings.items():
         if rating is None:
             merged.pop(skill_id, None)
+    # An earlier check still stands while its rating stays what it was.
+    checked = {**{k: d for k, d in old.checked.items()
+                  if k in merged and merged[k] == old.skills.get(k)}, **fresh_checks}
     unrated = (old.unrated | {k for k, v in ratings.items() if v is None}) - set(merged)
     _, target_level = settle_target(catalog, merged, years, role, level)
     milestones = _ask_milestones(catalog, prompter, target_level, old.milestones)
@@ -93,7 +99,7 @@ def run_interview(*, catalog: Catalog, prompter: Prompter, previous: Profile | N
         target = role.id if chosen_level is None else f"{role.id}:{chosen_level.id}"
     profile = old._replace(name=name, skills=merged, years_experience=years, target=target,
                            milestones=milestones, history=history, warnings=(),
-                           unrated=frozenset(unrated))
+                           unrated=frozenset(unrated), checked=checked)
     return Answers(profile, role, level)
 
 
@@ -202,9 +208,16 @@ def _shown(answer: str) -> str:
 
 
 def _ask_ratings(prompter: Prompter, skills: list[Skill],
-                 known: Mapping[str, int]) -> dict[str, int | None]:
-    """Each skill's rating; None for one skipped with ``s`` (not rated)."""
+                 known: Mapping[str, int], *,
+                 checked: dict[str, str] | None = None) -> dict[str, int | None]:
+    """Each skill's rating; None for one skipped with ``s`` (not rated).
+
+    ``checked`` (when given) receives skill id -> today's date for each rating the
+    person settled through the skill's checklist (``c``); a skill answered again
+    without it loses its entry.
+    """
     answers: dict[str, int | None] = {}
+    checks: dict[str, str] = {} if checked is None else checked
     index, total = 0, len(skills)
     while index < total:
         skill = skills[index]
@@ -215,12 +228,28 @@ def _ask_ratings(prompter: Prompter, skills: list[Skill],
         prompter.show(_rubric(skill))
         default = answers.get(skill.id, known.get(skill.id))
         hint = f" [{default}]" if default is not None else ""
+        offer = ", c checklist" if skill.checklist else ""
         while True:
-            answer = prompter.ask(f"Your level 0-5{hint} (? details, < back, s skip "
+            answer = prompter.ask(f"Your level 0-5{hint} (? details{offer}, < back, s skip "
                                   f"{skill.category}): ").lower()
             if answer in HELP:
                 prompter.show(*_details(skill))
                 continue
+            if skill.checklist and (answer in CHECK or _CHECK_LEVEL.fullmatch(answer)):
+                level = _run_checklist(prompter, skill, answer, default)
+                if level is None:
+                    continue  # backed out: the rating question again
+                rating, supported = level
+                answers[skill.id] = rating
+                if rating <= supported:
+                    checks[skill.id] = datetime.date.today().isoformat()
+                else:
+                    checks.pop(skill.id, None)
+                    prompter.show(styled((f"  {rating} is above what your answers support "
+                                          f"({supported}): kept, but not marked as checked.",
+                                          "yellow")))
+                index += 1
+                break
             if answer in BACK:
                 if index == 0:
                     prompter.show(styled(("  This is the first question.", "yellow")))
@@ -234,17 +263,87 @@ def _ask_ratings(prompter: Prompter, skills: list[Skill],
                 break
             if not answer and default is not None:
                 answers[skill.id] = default
+                checks.pop(skill.id, None)
                 index += 1
                 break
             if _ascii_number(answer) and int(answer) <= 5:
                 answers[skill.id] = int(answer)
+                checks.pop(skill.id, None)
                 index += 1
                 break
             reason = "a level is needed" if not answer else (
                 f"{_shown(answer)} is not a level" + unicode_digit_hint(answer))
-            prompter.show(styled((f"  {reason}: type a whole number 0-5, ? for details, "
+            also = ", c for its checklist" if skill.checklist else ""
+            prompter.show(styled((f"  {reason}: type a whole number 0-5, ? for details{also}, "
                                   "< to go back, s to skip the category.", "yellow")))
     return answers
+
+
+_CHECK_LEVEL = re.compile(r"c ?[1-5]")
+YES, NO = ("y", "yes"), ("n", "no")
+
+
+def _run_checklist(prompter: Prompter, skill: Skill, answer: str, default: int | None
+                   ) -> tuple[int, int] | None:
+    """Ask "done in the last year?" for a level's items and the level above, suggest the
+    level the answers support, and let the person decide.
+
+    The level considered is the one typed (``c3``), else the default shown, else asked
+    for. Returns (the rating chosen, the level the answers support), or None when the
+    person goes back (``<``) to the rating question. Nothing is decided silently: the
+    suggestion is only taken with Enter.
+    """
+    level = int(answer[-1]) if answer[-1:].isdigit() else default
+    while level is None or not 1 <= level <= 5:
+        reply = prompter.ask("  Which level are you thinking of? 1-5 (< back): ").lower()
+        if reply in BACK:
+            return None
+        if _ascii_number(reply) and 1 <= int(reply) <= 5:
+            level = int(reply)
+        else:
+            prompter.show(styled(("  Type a level from 1 to 5, or < to go back.", "yellow")))
+    levels = [lv for lv in (level, level + 1) if lv <= min(5, len(skill.checklist))]
+    items = [(lv, item) for lv in levels for item in skill.checklist[lv - 1]]
+    prompter.show(styled((f"  {skill.name}: have you done this in the last year? ", "bold"),
+                         ("(y/n, < back)", "dim")))
+    done: list[bool] = []
+    while len(done) < len(items):
+        lv, item = items[len(done)]
+        reply = prompter.ask(f"  [level {lv}] {item}? [y/n] ").lower()
+        if reply in BACK:
+            if not done:
+                return None
+            done.pop()
+        elif reply in YES or reply in NO:
+            done.append(reply in YES)
+        else:
+            prompter.show(styled(("  Type y or n (or < to go back).", "yellow")))
+    by_level = {lv: [d for (at, _), d in zip(items, done, strict=True) if at == lv]
+                for lv in levels}
+    supported = suggest_level(level, by_level)
+    tally = "; ".join(f"level {lv}: {sum(ds)} of {len(ds)} done" for lv, ds in by_level.items())
+    prompter.show(styled(f"  Your answers support level {supported} ({tally})."))
+    while True:
+        reply = prompter.ask(f"  Your level 0-5 [{supported}] (Enter takes {supported}, "
+                             "< back): ").lower()
+        if reply in BACK:
+            return None
+        if not reply:
+            return supported, supported
+        if _ascii_number(reply) and int(reply) <= 5:
+            return int(reply), supported
+        prompter.show(styled(("  Type a whole number 0-5, Enter for the suggestion, or < to "
+                              "go back.", "yellow")))
+
+
+def suggest_level(considered: int, done: Mapping[int, Sequence[bool]]) -> int:
+    """The level checklist answers support: the highest level asked about where most
+    items (more than half) were done; one below the level considered when none was."""
+    for level in sorted(done, reverse=True):
+        answers = done[level]
+        if answers and 2 * sum(answers) > len(answers):
+            return level
+    return max(0, considered - 1)
 
 
 def _ask_milestones(catalog: Catalog, prompter: Prompter, level: Level,

@@ -139,6 +139,9 @@ class Profile(NamedTuple):
     warnings: tuple[str, ...] = ()
     # skills marked ``null`` ("not rated"): they count as 0 but are reported apart
     unrated: frozenset[str] = frozenset()
+    # skill id -> the date (YYYY-MM-DD) its rating was checked against the skill's
+    # behavioural checklist in the interview
+    checked: Mapping[str, str] = {}
 
     def rating(self, skill: str) -> int:
         return self.skills.get(skill, 0)
@@ -220,6 +223,15 @@ class MilestoneRow(NamedTuple):
     how: str
 
 
+class Check(NamedTuple):
+    """A consistency check that fired: advice about the ratings, never a change to them."""
+
+    kind: str  # flat | prerequisite | experience | unbacked
+    skills: tuple[str, ...]  # the skill ids it is about
+    message: str  # what looks odd, naming the skills
+    advice: str  # what to do about it
+
+
 class Report(NamedTuple):
     profile_name: str | None
     profile_source: str
@@ -236,3 +248,8 @@ class Report(NamedTuple):
     target_chosen: str  # "profile", "option", "best-fit" or "none" (no best fit): how picked
     unrated: tuple[str, ...] = ()  # the profile's skills marked "not rated"
     evidence: Mapping[str, tuple[str, ...]] = {}  # the profile's evidence, by skill id
+    checked: Mapping[str, str] = {}  # the profile's checklist checks: skill id -> date
+    checks: tuple[Check, ...] = ()  # consistency checks that fired (engine/checks.py)
+    # the readiness with each rating that has neither evidence nor a check one level
+    # lower; None only for reports built without it
+    backed_readiness: float | None = None

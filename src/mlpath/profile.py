@@ -51,6 +51,7 @@ def parse_profile(text: str, source: str, catalog: Catalog) -> Profile:
         target=data.get("target"),
         evidence={k: tuple(v) if isinstance(v, list) else (v,)
                   for k, v in data.get("evidence", {}).items()},
+        checked=dict(data.get("checked", {})),
         milestones=tuple(data.get("milestones", ())),
         history=tuple(Snapshot(h["date"], {k: v for k, v in h["skills"].items() if v is not None},
                                h.get("years_experience"))
@@ -87,7 +88,7 @@ MAX_UNKNOWN_WARNINGS = 20
 def _warnings(doc: Doc, data: dict[str, Any], catalog: Catalog) -> Iterable[str]:
     known = list(catalog.skills)
     unknown: list[tuple[DocPath, str, str, list[str], bool]] = []
-    for section in ("skills", "evidence"):
+    for section in ("skills", "evidence", "checked"):
         for skill_id in data.get(section, {}):
             if skill_id not in catalog.skills:
                 unknown.append(((section, skill_id), "skill", skill_id, known, True))
@@ -155,6 +156,9 @@ def dump_profile(profile: Profile, catalog: Catalog) -> str:
         lines.append("evidence:")
         lines.extend(f"  {quote(k)}: " + (quote(v[0]) if len(v) == 1 else
                      "[" + ", ".join(map(quote, v)) + "]") for k, v in profile.evidence.items())
+    if profile.checked:
+        lines.append("checked:  # ratings checked against the skill's checklist, and when")
+        lines.extend(f"  {_key(k)}: {quote(v)}" for k, v in profile.checked.items())
     if profile.milestones:
         lines.append("milestones: " + yamledit.flow(list(profile.milestones)))
     if profile.history:
@@ -186,6 +190,7 @@ def profile_data(profile: Profile) -> dict[str, Any]:
         # one item as the plain string it is usually written as, several as a list
         "evidence": {skill: items[0] if len(items) == 1 else list(items)
                      for skill, items in profile.evidence.items()},
+        "checked": dict(profile.checked),
         "milestones": list(profile.milestones),
         "history": [{"date": snap.date, **({"years_experience": snap.years_experience}
                                            if snap.years_experience is not None else {}),

@@ -90,6 +90,7 @@ class Member(NamedTuple):
     best_readiness: float
     years: float | None = None
     best_level: str = ""  # the level the best fit was compared at
+    backed: bytes = b""  # the backed ratings (engine/checks.py), in catalogue order
 
 
 class TeamSkill(NamedTuple):
@@ -120,6 +121,7 @@ class TeamPerson(NamedTuple):
     gaps: tuple[tuple[str, int, int], ...]  # (skill, current, required), by priority
     missing_milestones: tuple[str, ...]
     best_level: str = ""
+    backed_readiness: float | None = None  # ratings without evidence or a check count 1 lower
 
 
 class TeamMilestone(NamedTuple):

@@ -79,12 +79,17 @@ def _assess() -> dict[str, Any]:
                        "chosen": {"enum": ["option", "profile", "best-fit", "none"]}},
                       optional=("salary_note",)),
         "readiness": READINESS,
+        "backed_readiness": {**READINESS, "description": "the readiness with each rating "
+                             "that has neither evidence nor a checklist check one level lower"},
         "reached": BOOL,
         "skills": array(obj({"id": STR, "name": STR, "category": STR, "current": RATING,
                              "required": RATING, "weight": NUM, "gap": INT,
                              "status": {"enum": ["gap", "met", "exceeds"]},
                              "contribution": NUM, "possible": NUM, "unrated": BOOL,
-                             "evidence": array(STR)})),
+                             "evidence": array(STR),
+                             "checked": {"type": ["string", "null"],
+                                         "description": "when the rating was checked "
+                                         "against the skill's checklist (YYYY-MM-DD)"}})),
         "unrated": array(STR),
         "gaps": array(obj({"id": STR, "name": STR, "current": RATING, "required": RATING,
                            "gap": INT, "weight": NUM, "priority": NUM,
@@ -96,6 +101,9 @@ def _assess() -> dict[str, Any]:
                           "salary_usd": SALARY, "salary_note": SALARY_NOTE,
                           "gaps": array(STR), "milestones": array(STR)},
                          optional=("salary_note",)),
+        "checks": array(obj({"kind": {"enum": ["flat", "prerequisite", "experience",
+                                               "unbacked"]},
+                             "skills": array(STR), "message": STR, "advice": STR})),
         "matches": array(MATCH),
         "milestones": array(obj({"id": STR, "name": STR, "met": BOOL, "required": BOOL,
                                  "why": STR, "how": STR})),
@@ -153,6 +161,7 @@ def _team() -> dict[str, Any]:
         "skills": array(obj({"id": STR, "name": STR, "required": RATING, "weight": NUM,
                              "below": INT, "mean_gap": NUM, "worst_gap": INT})),
         "people": array(obj({"name": OPT_STR, "source": STR, "readiness": READINESS,
+                             "backed_readiness": READINESS,
                              "reached": BOOL, "best_match": OPT_STR,
                              "best_match_level": OPT_STR,
                              "best_match_readiness": nullable(READINESS),
@@ -281,6 +290,11 @@ def profile_schema(catalog: Catalog) -> dict[str, Any]:
         s.id: {**note, "description": f"{s.name}: a link or a note"}
         for s in catalog.skills.values()}
     props["evidence"]["additionalProperties"] = False
+    date = props["checked"]["additionalProperties"]
+    props["checked"]["properties"] = {
+        s.id: {**date, "description": f"{s.name}: when its rating was checked"}
+        for s in catalog.skills.values()}
+    props["checked"]["additionalProperties"] = False
     props["milestones"]["items"] = {**props["milestones"]["items"],
                                     "enum": list(catalog.milestones)}
     targets = [t for r in catalog.roles.values() for t in (r.id, *(f"{r.id}:{lv.id}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from mlpath.engine.checks import backed_readiness, checks
 from mlpath.engine.prerequisites import blockers, order_gaps, prerequisite_closure
 from mlpath.engine.resources import (
     RESOURCES_PER_GAP,
@@ -226,4 +227,7 @@ def assess(*, catalog: Catalog, profile: Profile, role: Role | None = None,
         target_chosen=chosen,
         unrated=tuple(sorted(s for s in profile.unrated if s in catalog.skills)),
         evidence=profile.evidence,
+        checked=profile.checked,
+        checks=checks(catalog, profile),
+        backed_readiness=backed_readiness(level, profile),
     )

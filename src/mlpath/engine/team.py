@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from mlpath.engine.checks import backed_ratings
 from mlpath.engine.resources import COST_ORDER
 from mlpath.engine.scoring import (
     Prepared,
@@ -60,9 +61,11 @@ class Matcher:
                     best_id, best_level, best_score = role_id, level.id, value
             best_score = max(best_score, 0.0)
         vector = bytes([get(sid, 0) for sid in self.skill_ids])
+        backed = backed_ratings(profile).get
         return Member(profile.name or profile.source, profile.source, vector,
                       profile.milestones, profile.target, best_id, best_score,
-                      profile.years_experience, best_level)
+                      profile.years_experience, best_level,
+                      bytes([backed(sid, 0) for sid in self.skill_ids]))
 
 
 def team_level(role: Role, members: Sequence[Member]) -> Level:
@@ -140,9 +143,11 @@ def _person(m: Member, plan: list[tuple[int, str, int, float]], positions: list[
     gaps = sorted((-weight * (target - ratings[at]), sid, ratings[at], target)
                   for at, sid, target, weight in plan if ratings[at] < target)
     missing = tuple(mid for mid in level.milestones_required if mid not in m.milestones)
+    backed = (score(prepare(level), [m.backed[at] for at in positions]) if m.backed
+              else value)
     return TeamPerson(m.name, m.source, value, reached(value), m.best_match,
                       m.best_readiness, tuple((s, c, t) for _, s, c, t in gaps[:TOP_PERSON_GAPS]),
-                      missing, m.best_level)
+                      missing, m.best_level, backed)
 
 
 def _team_gap(catalog: Catalog, s: TeamSkill, members: Iterable[Member],

@@ -51,6 +51,7 @@ svg.radar,svg.chart{display:block;width:100%;max-width:40rem;height:auto;margin:
 ol.gaps>li{margin:0 0 1rem}
 ul.res{padding-left:1.1rem;margin:.35rem 0}
 ul.res li{margin:.25rem 0}
+ul.ev{list-style:none;padding:0;margin:.2rem 0 0;font-size:.85rem;color:var(--dim)}
 .url{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.8rem;
 color:var(--dim);display:block}
 a{color:var(--accent)}
@@ -101,6 +102,20 @@ def _status_class(status: str) -> str:
     return status if status in ("met", "gap", "exceeds") else ""
 
 
+def _evidence(report: Report, skill: str) -> str:
+    """A skill's evidence under its name: links only for safe http(s) URLs."""
+    items = []
+    for item in report.evidence.get(skill, ()):
+        target = href(item)
+        items.append(f'<a href="{target}">{html(item)}</a>' if target else html(item))
+    if skill in report.checked:
+        items.append(f"checklist checked {html(report.checked[skill])}")
+    if not items:
+        return ""
+    mark = '<span class="met" aria-hidden="true">✓</span> '
+    return '<ul class="ev">' + "".join(f"<li>{mark}{i}</li>" for i in items) + "</ul>"
+
+
 def report_html(report: Report, *, skill_names: dict[str, str] | None = None) -> str:
     """The gap report as a web page: every gap and every resource, with charts."""
     names = skill_names or {}
@@ -112,7 +127,10 @@ def report_html(report: Report, *, skill_names: dict[str, str] | None = None) ->
     verdict = ("ready" if report.reached else f"not yet ready ({READY_AT:g}% is ready)")
     facts = [("Target", f"{html(t.title)} · {html(t.name)} · {html(t.level)}"
               + (f' <span class="dim">({how})</span>' if how else "")),
-             ("Readiness", f'<span class="big">{percent(report.readiness)}</span> {verdict}')]
+             ("Readiness", f'<span class="big">{percent(report.readiness)}</span>'
+              + ("" if report.backed_readiness is None else
+                 f" claimed · <strong>{percent(report.backed_readiness)}</strong> backed")
+              + f" {verdict}")]
     if report.years_experience is not None:
         facts.insert(1, ("Experience", f"{number(report.years_experience)} years"))
     if t.salary:
@@ -129,7 +147,7 @@ def report_html(report: Report, *, skill_names: dict[str, str] | None = None) ->
     rows = []
     for s in report.skills:
         status = f"gap {s.gap}" if s.status == "gap" else s.status
-        rows.append(f"<tr><td>{html(s.name)}</td><td class=\"bar\">"
+        rows.append(f"<tr><td>{html(s.name)}{_evidence(report, s.id)}</td><td class=\"bar\">"
                     + svg.meter(s.current, s.required,
                                 label=f"have {s.current}, need {s.required}")
                     + f"</td><td class=\"num\">{s.current} → {s.required}</td>"
@@ -138,6 +156,12 @@ def report_html(report: Report, *, skill_names: dict[str, str] | None = None) ->
     out.append('<table><thead><tr><th>Skill</th><th>Have vs need</th>'
                '<th class="num">Levels</th><th class="num wide">Weight</th><th>Status</th></tr>'
                f"</thead><tbody>{''.join(rows)}</tbody></table></section>")
+
+    if report.checks:
+        found = "".join(f"<li>{html(c.message)} <span class=\"dim\">{html(c.advice)}</span></li>"
+                        for c in report.checks)
+        out.append("<section><h2>Checks</h2><p class=\"dim\">Advice on the ratings; no number "
+                   f"is changed.</p><ul>{found}</ul></section>")
 
     out.append("<section><h2>Gaps, highest priority first</h2>")
     if not report.gaps:

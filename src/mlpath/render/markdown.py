@@ -26,6 +26,18 @@ def md_resource(r: Resource) -> str:
     return f"{title} ({md(r.kind)}, {md(r.cost)}{hours})"
 
 
+def md_evidence(report: Report, skill: str) -> str:
+    """A skill's evidence for a table cell: links where safe, text otherwise, and the
+    date of a checklist check."""
+    items = []
+    for item in report.evidence.get(skill, ()):
+        url = markdown_url(item)
+        items.append(f"[{md(item)}]({url})" if url else md(item))
+    if skill in report.checked:
+        items.append(f"checklist {md(report.checked[skill])}")
+    return "; ".join(items)
+
+
 def render_report(report: Report, *, skill_names: dict[str, str] | None = None) -> str:
     t = report.target
     who = md(report.profile_name or report.profile_source)
@@ -42,12 +54,19 @@ def render_report(report: Report, *, skill_names: dict[str, str] | None = None) 
     if report.years_experience is not None:
         lines.append(f"- **Experience:** {number(report.years_experience)} years")
     verdict = ready_verdict(report)
-    lines += [f"- **Readiness:** {percent(report.readiness)} — {verdict}", "", "## Skills", "",
-              "| Skill | Have | Need | Weight | Status |", "|---|---:|---:|---:|---|"]
+    backed = ("" if report.backed_readiness is None
+              else f" claimed · {percent(report.backed_readiness)} backed")
+    lines += [f"- **Readiness:** {percent(report.readiness)}{backed} — {verdict}", "",
+              "## Skills", "",
+              "| Skill | Have | Need | Weight | Status | Evidence |",
+              "|---|---:|---:|---:|---|---|"]
     for s in report.skills:
         status = "not rated" if s.unrated else f"gap {s.gap}" if s.gap else s.status
         lines.append(f"| {md(s.name)} | {s.current} | {s.required} | {number(s.weight)} | "
-                     f"{md(status)} |")
+                     f"{md(status)} | {md_evidence(report, s.id)} |")
+    if report.checks:
+        lines += ["", "## Checks", "", "Advice on the ratings; no number is changed.", ""]
+        lines += [f"- {md(c.message)} {md(c.advice)}" for c in report.checks]
     lines += ["", "## Gaps, highest priority first", ""]
     if not report.gaps:
         lines.append("None: you meet every requirement.")

@@ -77,10 +77,15 @@ def header(report: Report, width: int = 100) -> RenderableType:
                                (" · " + target.salary_note, "dim")))
     style = readiness_style(report.readiness)
     verdict = ready_verdict(report)
-    cells = bar_cells(width - 45, most=20)
+    backed = report.backed_readiness
+    cells = bar_cells(width - 45 - (23 if backed is not None else 0), most=20)
     meter = (bar(report.readiness, 100, cells) + " ") if cells else ""
     body.append_text(styled("\n", ("Ready   ", "dim"), (meter, style),
-                           (percent(report.readiness), f"bold {style}"), "  " + verdict))
+                           (percent(report.readiness), f"bold {style}")))
+    if backed is not None:
+        body.append_text(styled(" claimed · ", (percent(backed), readiness_style(backed)),
+                               " backed"))
+    body.append_text(styled("  " + verdict))
     title = styled(("mlpath", "bold"), " · " + who + years)
     if len(title) + 6 > width:  # a title too long for the box would be cut: say it inside
         body = styled((who + years, "bold"), "\n").append_text(body)
@@ -102,20 +107,49 @@ def skills_table(report: Report, width: int = 100) -> RenderableType:
     table.add_column("Need", no_wrap=True)
     table.add_column("W", justify="right", no_wrap=True)
     table.add_column("Status", no_wrap=True)
+    marks = any(backed(report, s.id) for s in report.skills)
     for row in report.skills:
         style = STATUS_STYLE[row.status]
         status = {"met": "met", "exceeds": "exceeds", "gap": f"gap {row.gap}"}[row.status]
         if row.unrated:
             status, style = "not rated", "yellow"
+        mark = (BACKED_MARK if backed(report, row.id) else " ") if marks else ""
         table.add_row(
             styled(row.name),
             styled((bar(row.current, 5, 5) + " " if bars else "", style),
-                   "?" if row.unrated else f"{row.current}"),
+                   "?" if row.unrated else f"{row.current}", (mark, "green")),
             styled(bar(row.required, 5, 5) + " " if bars else "", f"{row.required}"),
             styled(number(row.weight)),
             styled((status, style)),
         )
     return table
+
+
+BACKED_MARK = "✓"  # the ASCII fallback (cli/__init__.py) prints "+"
+
+
+def backed(report: Report, skill: str) -> bool:
+    """Whether the profile backs this rating with evidence or a checklist check."""
+    return bool(report.evidence.get(skill)) or skill in report.checked
+
+
+def backed_legend(report: Report) -> Text | None:
+    if not any(backed(report, s.id) for s in report.skills):
+        return None
+    return styled(((f"{BACKED_MARK} backed by evidence or a checklist check; the other "
+                    "ratings count one lower in the backed readiness"), "dim"))
+
+
+def checks_section(report: Report) -> list[Any]:
+    """The consistency checks that fired: what looks odd, and what to do."""
+    if not report.checks:
+        return []
+    out: list[Any] = [styled(("Checks", "bold"), (" (advice on your ratings; no number is "
+                                                  "changed)", "dim"))]
+    for check in report.checks:
+        out.append(hanging([(styled(("!", "yellow")), styled(
+            check.message, ("\n" + check.advice, "dim")))], indent=2))
+    return out
 
 
 def gaps_section(report: Report, names: dict[str, str], limit: int | None = 5) -> list[Any]:
@@ -236,7 +270,14 @@ def render_report(report: Report, console: Console, *, skill_names: dict[str, st
                   explain: bool = False, gap_limit: int | None = 5) -> None:
     """The gap report at the console's width; ``gap_limit=None`` lists every gap (files)."""
     width = console.width
-    parts: list[Any] = [header(report, width), skills_table(report, width), ""]
+    parts: list[Any] = [header(report, width), skills_table(report, width)]
+    legend = backed_legend(report)
+    if legend is not None:
+        parts.append(legend)
+    parts.append("")
+    checks = checks_section(report)
+    if checks:
+        parts += [*checks, ""]
     parts += gaps_section(report, skill_names, gap_limit)
     parts.append("")
     ms = milestones_section(report)

@@ -91,13 +91,16 @@ def render_team(report: TeamReport, console: Console) -> None:
         title_justify="left")
     table.add_column("Person", ratio=1, overflow="fold")
     table.add_column("Ready", no_wrap=True, justify="right")
+    table.add_column("Backed", no_wrap=True, justify="right")
     table.add_column("Best match", overflow="fold")
     listed = people if len(people) <= CLOSEST else closest[:CLOSEST]
     bar_width = 10 if console.width >= 70 else 0  # the bar goes before a name has to break
     if console.width < 60:  # narrow: one person per entry, every fact kept, nothing cut
         console.print(table.title or "")
         console.print(hanging([(percent(p.readiness).rjust(6), styled(
-            (p.name, "bold"), ("\nbest match " + _best(p), "dim"))) for p in listed]))
+            (p.name, "bold"), ("\nbest match " + _best(p), "dim"),
+            ("" if p.backed_readiness is None else
+             f"\n{percent(p.backed_readiness)} backed", "dim"))) for p in listed]))
         listed_more = len(people) - len(listed)
         if listed_more:
             console.print(styled((f"…and {listed_more} more in --json or --format csv",
@@ -107,6 +110,8 @@ def render_team(report: TeamReport, console: Console) -> None:
         style = readiness_style(p.readiness)
         table.add_row(styled(p.name), styled((bar(p.readiness, 100, bar_width) + " " if bar_width
                                               else "", style), percent(p.readiness).rjust(6)),
+                      percent(p.readiness if p.backed_readiness is None
+                              else p.backed_readiness),
                       styled(_best(p)))
     console.print(table)
     if len(people) > len(listed):
