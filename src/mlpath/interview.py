@@ -202,8 +202,9 @@ def _shown(answer: str) -> str:
 
 
 def _ask_ratings(prompter: Prompter, skills: list[Skill],
-                 known: Mapping[str, int]) -> dict[str, int | None]:
-    """Each skill's rating; None for one skipped with ``s`` (not rated)."""
+                 known: Mapping[str, int], *, whose: str = "Your") -> dict[str, int | None]:
+    """Each skill's rating; None for one skipped with ``s`` (not rated). ``whose`` starts
+    the question ("Their" when a reviewer rates someone else)."""
     answers: dict[str, int | None] = {}
     index, total = 0, len(skills)
     while index < total:
@@ -216,7 +217,7 @@ def _ask_ratings(prompter: Prompter, skills: list[Skill],
         default = answers.get(skill.id, known.get(skill.id))
         hint = f" [{default}]" if default is not None else ""
         while True:
-            answer = prompter.ask(f"Your level 0-5{hint} (? details, < back, s skip "
+            answer = prompter.ask(f"{whose} level 0-5{hint} (? details, < back, s skip "
                                   f"{skill.category}): ").lower()
             if answer in HELP:
                 prompter.show(*_details(skill))

@@ -189,7 +189,7 @@ REPORTS: dict[str, tuple[str, Callable[[], dict[str, Any]]]] = {
              _team),
     "validate": ("the result of `mlpath validate --json`", _validate),
 }
-FILES = ("profile", "role", "skills", "milestones", "aliases")
+FILES = ("profile", "role", "skills", "milestones", "aliases", "review")
 NAMES: tuple[str, ...] = (*FILES, *REPORTS)
 
 

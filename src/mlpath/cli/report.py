@@ -47,6 +47,9 @@ def assess(
     update: Annotated[bool, typer.Option(
         "--update", help="Re-rate your profile with its answers as defaults; the old "
         "ratings go to its history.")] = False,
+    reviews: Annotated[str | None, typer.Option(
+        "--reviews", metavar="DIR", help="Where second raters' reviews are (default: beside "
+        "the profile, as NAME.review-WHO.yaml).")] = None,
 ) -> None:
     """Compare your profile with a role and print the gap report.
 
@@ -62,7 +65,7 @@ def assess(
     code = run(context(settings_of(ctx), asking=interactive()), profile_path=profile,
                role_option=role, fmt="json" if json_ else fmt.value, output=output, save=save,
                force=force, fail_under=fail_under, no_input=no_input, update=update,
-               explain=explain)
+               explain=explain, reviews=reviews)
     if code:
         raise typer.Exit(code)
 

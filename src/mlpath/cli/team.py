@@ -22,6 +22,9 @@ class TeamFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    steps_csv = "steps-csv"  # who needs what: one row per person and step
+    markdown = "markdown"
+    html = "html"
 
 
 @app.command(rich_help_panel=PANEL)
@@ -35,6 +38,9 @@ def team(
     json_: JsonFlag = False,
     jsonl: Annotated[bool, typer.Option(
         "--jsonl", help="Stream one assess-like JSON object per person instead.")] = False,
+    reviews: Annotated[str | None, typer.Option(
+        "--reviews", metavar="DIR", help="Where second raters' reviews are (default: beside "
+        "each profile, as NAME.review-WHO.yaml).")] = None,
 ) -> None:
     """Many profiles at once: where the group falls short of a role, and who is closest.
 
@@ -47,7 +53,8 @@ def team(
     from mlpath.commands.team import team as run
 
     code = run(context(settings_of(ctx)), paths=paths, role_option=role,
-               fmt="json" if json_ else fmt.value, jsonl=jsonl, progress=_with_progress)
+               fmt="json" if json_ else fmt.value, jsonl=jsonl, progress=_with_progress,
+               reviews=reviews)
     if code:
         raise typer.Exit(code)
 

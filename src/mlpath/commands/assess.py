@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 def assess(ctx: Context, *, profile_path: str | None, role_option: str | None,
            fmt: str = "table", output: str | None = None, save: str | None = None,
            force: bool = False, fail_under: float | None = None, no_input: bool = False,
-           update: bool = False, explain: bool = False) -> int:
+           update: bool = False, explain: bool = False, reviews: str | None = None) -> int:
     """Assess a profile (read, or asked for on a terminal) and print or write the report.
 
     Returns the exit code: 0, or 3 when the readiness is below ``fail_under``.
@@ -53,12 +53,19 @@ def assess(ctx: Context, *, profile_path: str | None, role_option: str | None,
 
     report = assess_profile(catalog=catalog, profile=used, role=role, level=level,
                             chosen=chosen)
+    from mlpath.commands.review import comparison, print_review, review_json
+
+    review, review_warnings = comparison(catalog, catalog.roles[report.target.role].levels,
+                                         report.target.level, used.skills,
+                                         None if asking else profile_path, reviews)
     if output and kind:
         write_report(report, catalog, output, kind, force=force, explain=explain)
     else:
         emit("report", report, fmt, console=ctx.console, explain=explain,
-             skill_names={s.id: s.name for s in catalog.skills.values()})
-    warn(report.warnings)  # after the report, where the reader is (also in the JSON)
+             skill_names={s.id: s.name for s in catalog.skills.values()},
+             extra=review_json(review, fmt))
+        print_review(review, fmt, ctx.console)
+    warn([*report.warnings, *review_warnings])  # after the report (also in the JSON)
     destination = save_destination(ctx, profile_path=profile_path, save=save, update=update)
     if destination:
         save_profile(ctx, used, destination, force=force,

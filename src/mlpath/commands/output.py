@@ -26,6 +26,11 @@ def emit(kind: str, result: Any, fmt: str, *, console: Callable[[], Console],
     """
     from mlpath.render import jsonout
 
+    if fmt == "json" and kind == "team" and compact:  # a big team: people streamed
+        from mlpath.render.team import stream_team_json
+
+        stream_team_json(result, sys.stdout.write, extra)
+        return
     if fmt == "json":
         builders: dict[str, Callable[[Any], dict[str, Any]]] = {
             "report": jsonout.report, "match": jsonout.matches, "plan": jsonout.plan,
@@ -49,6 +54,11 @@ def emit(kind: str, result: Any, fmt: str, *, console: Callable[[], Console],
         from mlpath.render.team import team_csv
 
         sys.stdout.write(team_csv(result))
+        return
+    if fmt in ("steps-csv", "markdown", "html") and kind == "team":
+        from mlpath.render.team import RENDERERS
+
+        sys.stdout.write(RENDERERS[fmt](result))
         return
     _draw(kind, result, console(), skill_names or {}, explain)
 

@@ -227,7 +227,9 @@ def progress_html(progress: Progress) -> str:
 
 
 def team_html(team: TeamReport) -> str:
-    """The team view: who is short where, the training that serves most, and the people."""
+    """The team view: who is short where, the training that serves most, the buy list,
+    who needs what, second opinions, and the people."""
+    from mlpath.render.team import PRIORITY_NOTE
     level = team.level
     people = team.people
     reached = sum(1 for p in people if p.reached)
@@ -254,7 +256,11 @@ def team_html(team: TeamReport) -> str:
                          f"{team.members} short · team priority {number(g.priority)}</span>"
                          f"</h3><ul class=\"res\">{res}</ul></li>")
         out.append("<section><h2>Training that would help the most people</h2>"
+                   f'<p class="dim">{html(PRIORITY_NOTE)}</p>'
                    f'<ol class="gaps">{"".join(items)}</ol></section>')
+    out.extend(_team_buy(team))
+    out.extend(_team_needs(team))
+    out.extend(_team_reviews(team))
     missing = [m for m in team.milestones if m.missing]
     if missing:
         out.append("<section><h2>Milestones not yet done</h2><ul>"
@@ -267,3 +273,63 @@ def team_html(team: TeamReport) -> str:
                '<th class="num">Ready</th><th>Best match</th></tr></thead>'
                f"<tbody>{''.join(rows)}</tbody></table></section>")
     return page(f"mlpath team · {level.title}", out)
+
+
+def _team_buy(team: TeamReport) -> list[str]:
+    from mlpath.render.team import BUY_NOTE, buy_total, covered_text, hours_text, skill_names
+
+    if not team.buy:
+        return []
+    names = skill_names(team)
+    items = []
+    for b in team.buy:
+        more = b.serves - len(b.people)
+        who = ", ".join(covered_text(f, names) for f in b.people) + (
+            f" and {more} more" if more else "")
+        items.append(resource_item(b.resource).replace(
+            "</li>", f"<br><strong>serves {b.serves}</strong> <span class=\"dim\">· value "
+            f"{b.value} · {html(hours_text(b))}</span><br>{html(who)}</li>"))
+    return [f"<section><h2>Buy list</h2><p>{html(buy_total(team))}.</p>"
+            f'<p class="dim">{html(BUY_NOTE)}</p><ol class="gaps">{"".join(items)}</ol>'
+            "</section>"]
+
+
+def _team_needs(team: TeamReport) -> list[str]:
+    from mlpath.render.team import NEEDS_NOTE, skill_names
+
+    names = skill_names(team)
+    rows = []
+    for p in team.people:
+        if not p.gaps:
+            rows.append(f'<tr><td>{html(p.name)}</td><td class="met">no gaps</td><td></td></tr>')
+        for n, ((sid, current, required), r) in enumerate(zip(p.gaps, p.chosen, strict=False)):
+            target = href(r.url) if r else None
+            title = '<span class="dim">nothing in the catalogue</span>' if r is None else (
+                f'<a href="{target}">{html(r.title)}</a>' if target else html(r.title))
+            rows.append(f"<tr><td>{html(p.name) if n == 0 else ''}</td>"
+                        f"<td>{html(names.get(sid, sid))} {current} → {required}</td>"
+                        f"<td>{title}</td></tr>")
+    return ["<section><h2>Who needs what</h2>"
+            f'<p class="dim">{html(NEEDS_NOTE)}</p><table><thead><tr><th>Person</th>'
+            "<th>Gap</th><th>Resource</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table></section>"]
+
+
+def _team_reviews(team: TeamReport) -> list[str]:
+    from mlpath.render.team import REVIEW_NOTE, talk_text
+
+    reviewed = [p for p in team.people if p.review is not None] if team.reviewed else []
+    if not reviewed:
+        return []
+    items = []
+    for p in reviewed:
+        c = p.review
+        assert c is not None
+        items.append(f"<li><h3>{html(p.name)} <span class=\"dim\">reviewed by "
+                     f"{html(', '.join(c.reviewers))}</span></h3><p>Ready on self "
+                     f"{percent(c.readiness_self)} · on reviewers "
+                     f"{percent(c.readiness_reviewers)} · on the mean "
+                     f"{percent(c.readiness_mean)}</p><p>To talk about: "
+                     f"{html(talk_text(c))}</p></li>")
+    return ["<section><h2>Second opinions</h2>"
+            f'<p class="dim">{html(REVIEW_NOTE)}</p><ul>{"".join(items)}</ul></section>']
