@@ -276,16 +276,14 @@ def team_html(team: TeamReport) -> str:
 
 
 def _team_buy(team: TeamReport) -> list[str]:
-    from mlpath.render.team import BUY_NOTE, buy_total, covered_text, hours_text, skill_names
+    from mlpath.render.team import BUY_NOTE, buy_total, covered_groups, hours_text, skill_names
 
     if not team.buy:
         return []
     names = skill_names(team)
     items = []
     for b in team.buy:
-        more = b.serves - len(b.people)
-        who = ", ".join(covered_text(f, names) for f in b.people) + (
-            f" and {more} more" if more else "")
+        who = covered_groups(b, names)
         items.append(resource_item(b.resource).replace(
             "</li>", f"<br><strong>serves {b.serves}</strong> <span class=\"dim\">· value "
             f"{b.value} · {html(hours_text(b))}</span><br>{html(who)}</li>"))

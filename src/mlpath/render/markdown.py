@@ -110,7 +110,7 @@ def team_markdown(team: TeamReport) -> str:
         PRIORITY_NOTE,
         REVIEW_NOTE,
         buy_total,
-        covered_text,
+        covered_groups,
         hours_text,
         skill_names,
         talk_text,
@@ -136,11 +136,9 @@ def team_markdown(team: TeamReport) -> str:
         for i, b in enumerate(team.buy, 1):
             marker = f"{i}. "
             pad = " " * len(marker)
-            more = b.serves - len(b.people)
             lines += [f"{marker}{md_resource(b.resource)}",
                       f"{pad}- serves {b.serves}, value {b.value}, {hours_text(b)}",
-                      f"{pad}- for: " + md(", ".join(covered_text(f, names) for f in b.people)
-                                           + (f" and {more} more" if more else ""))]
+                      f"{pad}- for {md(covered_groups(b, names))}"]
     lines += ["", "## Who needs what", "", md(NEEDS_NOTE), "",
               "| Person | Gap | Resource |", "|---|---|---|"]
     for p in people:

@@ -53,6 +53,18 @@ def covered_text(person: BuyFor, names: dict[str, str]) -> str:
                                           for s, lv in person.skills) + ")"
 
 
+def covered_groups(item: BuyItem, names: dict[str, str], limit: int | None = None) -> str:
+    """Whom a resource serves, grouped by what it covers for them:
+    "Feature engineering 1–3: Ana, Ben; MLOps 2–3: Cy" (``limit`` names at most)."""
+    groups: dict[str, list[str]] = {}
+    for f in item.people[:limit]:
+        what = ", ".join(f"{names.get(s, s)} {levels_text(lv)}" for s, lv in f.skills)
+        groups.setdefault(what, []).append(f.name)
+    more = item.serves - len(item.people[:limit])
+    return "; ".join(f"{what}: {', '.join(who)}" for what, who in groups.items()) + (
+        f"; and {more} more" if more else "")
+
+
 def hours_text(item: BuyItem) -> str:
     if item.person_hours is None:
         return "hours not known"
@@ -186,11 +198,9 @@ def _draw_buy(report: TeamReport, console: Console) -> None:
     parts: list[object] = []
     for i, b in enumerate(report.buy, 1):
         parts.extend(resource_parts(b.resource, 4, bullet=f"{i}."))
-        who = ", ".join(covered_text(f, names) for f in b.people[:NAMES_SHOWN])
-        more = b.serves - min(len(b.people), NAMES_SHOWN)
         parts.append(indented(styled(
-            (f"serves {b.serves}", "bold"), f" · value {b.value} · {hours_text(b)}: ",
-            who + (f" and {more} more" if more else "")), 4))
+            (f"serves {b.serves}", "bold"), f" · value {b.value} · {hours_text(b)}"), 4))
+        parts.append(indented(styled((covered_groups(b, names, NAMES_SHOWN), "dim")), 4))
     emit(console, parts)
 
 
