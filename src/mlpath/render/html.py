@@ -48,7 +48,7 @@ svg.radar,svg.chart{display:block;width:100%;max-width:40rem;height:auto;margin:
 .gap{color:var(--gap)}.met{color:var(--met)}.exceeds{color:var(--exceeds)}
 .dim{color:var(--dim)}
 .big{font-size:2rem;font-weight:700}
-ol.gaps>li{margin:0 0 1rem}
+ol.gaps>li,ul.gaps>li{margin:0 0 1rem}
 ul.res{padding-left:1.1rem;margin:.35rem 0}
 ul.res li{margin:.25rem 0}
 .url{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.8rem;
@@ -293,24 +293,24 @@ def _team_buy(team: TeamReport) -> list[str]:
 
 
 def _team_needs(team: TeamReport) -> list[str]:
+    """Who needs what as a list per person (a three-column table would not fit a phone)."""
     from mlpath.render.team import NEEDS_NOTE, skill_names
 
     names = skill_names(team)
-    rows = []
+    items = []
     for p in team.people:
-        if not p.gaps:
-            rows.append(f'<tr><td>{html(p.name)}</td><td class="met">no gaps</td><td></td></tr>')
-        for n, ((sid, current, required), r) in enumerate(zip(p.gaps, p.chosen, strict=False)):
+        steps = []
+        for (sid, current, required), r in zip(p.gaps, p.chosen, strict=False):
             target = href(r.url) if r else None
             title = '<span class="dim">nothing in the catalogue</span>' if r is None else (
                 f'<a href="{target}">{html(r.title)}</a>' if target else html(r.title))
-            rows.append(f"<tr><td>{html(p.name) if n == 0 else ''}</td>"
-                        f"<td>{html(names.get(sid, sid))} {current} → {required}</td>"
-                        f"<td>{title}</td></tr>")
+            steps.append(f"<li>{html(names.get(sid, sid))} {current} → {required}: {title}</li>")
+        body = (f'<ul class="res">{"".join(steps)}</ul>' if steps
+                else '<p class="met">no gaps</p>')
+        items.append(f"<li><h3>{html(p.name)}</h3>{body}</li>")
     return ["<section><h2>Who needs what</h2>"
-            f'<p class="dim">{html(NEEDS_NOTE)}</p><table><thead><tr><th>Person</th>'
-            "<th>Gap</th><th>Resource</th></tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table></section>"]
+            f'<p class="dim">{html(NEEDS_NOTE)}</p><ul class="gaps">{"".join(items)}</ul>'
+            "</section>"]
 
 
 def _team_reviews(team: TeamReport) -> list[str]:
