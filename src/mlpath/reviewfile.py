@@ -7,6 +7,7 @@ or in the folder ``--reviews DIR`` names.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import NamedTuple
@@ -59,20 +60,24 @@ class ReviewIndex:
     def paths(self, profile_path: str) -> list[str]:
         if profile_path == "-":
             return []
-        path = Path(profile_path)
-        where = self.folder or str(path.parent)
+        # String operations, not Path: this runs once per profile of a big team.
+        parent, name = os.path.split(profile_path)
+        where = self.folder or parent or "."
         found = self._by_dir.get(where)
         if found is None:
             found = {}
             try:
-                names = sorted(p.name for p in Path(where).iterdir())
+                names = sorted(os.listdir(where))  # noqa: PTH208 - a hot path
             except OSError:
                 names = []
-            for name in names:
-                if is_review_file(name):
-                    found.setdefault(name.split(MARK, 1)[0], []).append(str(Path(where, name)))
+            for entry in names:
+                if is_review_file(entry):
+                    found.setdefault(entry.split(MARK, 1)[0], []).append(
+                        str(Path(where, entry)))
             self._by_dir[where] = found
-        return found.get(path.stem, [])
+        if not found:
+            return []
+        return found.get(os.path.splitext(name)[0], [])  # noqa: PTH122
 
 
 def reviews_for(profile_path: str, folder: str | None = None) -> list[str]:
