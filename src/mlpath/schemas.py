@@ -173,7 +173,8 @@ def _team() -> dict[str, Any]:
                              "top_gaps": array(STR), "missing_milestones": array(STR),
                              "needs": array(obj({"skill": STR, "current": RATING,
                                                  "required": RATING,
-                                                 "resource": nullable(RESOURCE)})),
+                                                 "resource": nullable(obj(
+                                                     {"title": STR, "url": OPT_STR}))})),
                              "review": nullable(REVIEW)})),
         "top_gaps": array(obj({"id": STR, "name": STR, "below": INT, "priority": NUM,
                                "resources": array({**RESOURCE, "properties": {

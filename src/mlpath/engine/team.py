@@ -189,7 +189,9 @@ def summarize(*, catalog: Catalog, members: Sequence[Member], role: Role, level:
         for mid in ids if mid in catalog.milestones)
     heatmap = tuple(tuple(max(0, target - m.ratings[at]) for at, _, target, _ in plan)
                     for m in members) if len(members) <= HEATMAP_PEOPLE else ()
-    buy = buy_list(people)
+    # The buy list needs only each person's top gaps and picks: no readiness, no review.
+    buy = buy_list((m.name, top, tuple(choose(*g) for g in top))
+                   for m in members for top in (_top(m.ratings, plan),))
     known = [b.person_hours for b in buy if b.person_hours is not None]
     return TeamReport(role, level, chosen, len(members), skipped, tuple(skills), people,
                       top_gaps, milestones, heatmap, buy, round(sum(known), 1),
@@ -221,8 +223,13 @@ class _Buying:
                        tuple(self.people))
 
 
-def buy_list(people: Iterable[TeamPerson]) -> tuple[BuyItem, ...]:
-    """The resources chosen for the people's top gaps, merged across skills.
+Needs = tuple[str, Sequence[tuple[str, int, int]], Sequence[Resource | None]]
+
+
+def buy_list(people: Iterable[Needs]) -> tuple[BuyItem, ...]:
+    """The resources chosen for the people's top gaps, merged across skills: ``people``
+    gives each person's (name, top gaps as (skill, current, required), the resource
+    chosen for each gap or None).
 
     Each person counts once per resource (a course chosen for two of their gaps serves
     them once, covering both); its value is the levels it covers summed over the people
@@ -230,19 +237,27 @@ def buy_list(people: Iterable[TeamPerson]) -> tuple[BuyItem, ...]:
     then more people, then the title.
     """
     found: dict[str, _Buying] = {}
-    for p in people:
+    for name, gaps, chosen in people:
         mine: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
-        for (sid, current, required), r in zip(p.gaps, p.chosen, strict=True):
+        for (sid, current, required), r in zip(gaps, chosen, strict=True):
             if r is not None:
                 key = resource_key(r)
                 found.setdefault(key, _Buying(r))
                 mine.setdefault(key, []).append((sid, levels_served(r, current, required)))
         for key, covered in mine.items():
-            found[key].add(p.name, covered)
+            found[key].add(name, covered)
     items = [b.item() for b in found.values()]
     items.sort(key=lambda b: (-b.value, COST_ORDER.get(b.resource.cost, 3), -b.serves,
                               b.resource.title))
     return tuple(items)
+
+
+def _top(ratings: bytes, plan: list[tuple[int, str, int, float]]
+         ) -> tuple[tuple[str, int, int], ...]:
+    """A person's top gaps, (skill, current, required): weight x gap high first, then id."""
+    gaps = sorted((-weight * (target - ratings[at]), sid, ratings[at], target)
+                  for at, sid, target, weight in plan if ratings[at] < target)
+    return tuple((s, c, t) for _, s, c, t in gaps[:TOP_PERSON_GAPS])
 
 
 def _person(m: Member, plan: list[tuple[int, str, int, float]], positions: list[int],
@@ -251,9 +266,7 @@ def _person(m: Member, plan: list[tuple[int, str, int, float]], positions: list[
     """One person at the team's level, straight from the rating vector (a hot loop)."""
     ratings = m.ratings
     value = score(prepare(level), [ratings[at] for at in positions])
-    gaps = sorted((-weight * (target - ratings[at]), sid, ratings[at], target)
-                  for at, sid, target, weight in plan if ratings[at] < target)
-    top = tuple((s, c, t) for _, s, c, t in gaps[:TOP_PERSON_GAPS])
+    top = _top(ratings, plan)
     missing = tuple(mid for mid in level.milestones_required if mid not in m.milestones)
     review = None
     if m.reviews:

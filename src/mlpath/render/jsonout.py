@@ -242,8 +242,10 @@ def team_person(p: TeamPerson) -> dict[str, Any]:
             "best_match_level": p.best_level or None,
             "top_gaps": [s for s, _, _ in p.gaps[:3]],
             "missing_milestones": list(p.missing_milestones),
+            # The resource by title and link; the buy list has the rest of it.
             "needs": [{"skill": s, "current": c, "required": r,
-                       "resource": None if chosen is None else resource(chosen)}
+                       "resource": None if chosen is None else {"title": chosen.title,
+                                                                "url": chosen.url}}
                       for (s, c, r), chosen in zip(p.gaps, p.chosen, strict=False)],
             "review": None if p.review is None else review(p.review)}
 
