@@ -13,7 +13,7 @@ from mlpath.render.escape import csv_cell
 from mlpath.render.table import hanging, readiness_style
 from mlpath.render.text import number, percent
 from mlpath.render.widgets import emit, indented, resource_parts
-from mlpath.reports import BuyFor, BuyItem, ReviewComparison, TeamPerson, TeamReport
+from mlpath.reports import BuyItem, ReviewComparison, TeamPerson, TeamReport
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -45,12 +45,6 @@ def levels_text(levels: tuple[int, ...]) -> str:
     if not levels:
         return "-"
     return str(levels[0]) if len(levels) == 1 else f"{levels[0]}–{levels[-1]}"
-
-
-def covered_text(person: BuyFor, names: dict[str, str]) -> str:
-    """Whom a resource serves, and for what: "Ann (MLOps 2–3, Docker 3)"."""
-    return f"{person.name} (" + ", ".join(f"{names.get(s, s)} {levels_text(lv)}"
-                                          for s, lv in person.skills) + ")"
 
 
 def covered_groups(item: BuyItem, names: dict[str, str], limit: int | None = None) -> str:
