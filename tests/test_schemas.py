@@ -66,6 +66,8 @@ def reports(run: Run, full: str) -> list[tuple[str, str]]:
         ("diff", run("diff", ADA, full, "--json").stdout),
         ("progress", run("progress", "-p", ADA, "--json").stdout),
         ("team", run("team", PERSONAS, "--json").stdout),
+        ("team", run("team", str(DATA / "team"), "--json").stdout),
+        ("assess", run("assess", "-p", str(DATA / "team" / "alice.yaml"), "--json").stdout),
         *(("assess", line) for line in run("team", PERSONAS, "--jsonl").stdout.splitlines()),
         ("validate", run("validate", ADA, "--json").stdout),
         ("validate", run("validate", str(DATA / "packs" / "broken"), "--json").stdout),

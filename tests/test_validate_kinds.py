@@ -104,7 +104,7 @@ def test_a_file_of_no_known_kind_is_refused(run: Run, tmp_path: Path) -> None:
     assert result.code == 1
     assert result.stdout.endswith("x.yaml:1:1: cannot tell what this file is: expected a "
                                   "mapping that is one of: role, skills, milestones, "
-                                  "profile\n"), result
+                                  "review, profile\n"), result
 
 
 @pytest.mark.parametrize(("value", "kind"), [

@@ -220,8 +220,29 @@ PROFILE = Obj(
     title="mlpath profile",
 )
 
+# --- a second rater's review of a profile (`mlpath review`) ----------------------------
+
+REVIEWER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"  # it goes into a file name
+REVIEW = Obj(
+    {
+        "reviewer": Str(pattern=REVIEWER_PATTERN, max_length=64,
+                        pattern_hint="is not a reviewer name: letters, digits, . _ - only",
+                        description="who rated; the file is PROFILE.review-REVIEWER.yaml"),
+        "of": Str(max_length=200, description="the profile reviewed: its name or file"),
+        "date": Str(max_length=40, pattern=DATE_PATTERN,
+                    pattern_hint="is not a date: write YYYY-MM-DD",
+                    description="when the review was made"),
+        "skills": MapOf(NOT_RATED, key=SKILL_KEY, max_items=MAX_SKILLS,
+                        description="skill id -> 0..5 as the reviewer sees it, or null: "
+                        "could not judge"),
+    },
+    required=("reviewer", "skills"),
+    title="mlpath review",
+)
+
 SCHEMAS: dict[str, Spec] = {"profile": PROFILE, "role": ROLE, "skills": SKILLS_FILE,
-                            "milestones": MILESTONES_FILE, "aliases": ALIASES_FILE}
+                            "milestones": MILESTONES_FILE, "aliases": ALIASES_FILE,
+                            "review": REVIEW}
 
 
 def json_schema(name: str) -> dict[str, Any]:

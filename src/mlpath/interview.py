@@ -208,10 +208,11 @@ def _shown(answer: str) -> str:
 
 
 def _ask_ratings(prompter: Prompter, skills: list[Skill],
-                 known: Mapping[str, int], *,
+                 known: Mapping[str, int], *, whose: str = "Your",
                  checked: dict[str, str] | None = None) -> dict[str, int | None]:
     """Each skill's rating; None for one skipped with ``s`` (not rated).
 
+    ``whose`` starts the question ("Their" when a reviewer rates someone else).
     ``checked`` (when given) receives skill id -> today's date for each rating the
     person settled through the skill's checklist (``c``); a skill answered again
     without it loses its entry.
@@ -230,7 +231,7 @@ def _ask_ratings(prompter: Prompter, skills: list[Skill],
         hint = f" [{default}]" if default is not None else ""
         offer = ", c checklist" if skill.checklist else ""
         while True:
-            answer = prompter.ask(f"Your level 0-5{hint} (? details{offer}, < back, s skip "
+            answer = prompter.ask(f"{whose} level 0-5{hint} (? details{offer}, < back, s skip "
                                   f"{skill.category}): ").lower()
             if answer in HELP:
                 prompter.show(*_details(skill))

@@ -374,12 +374,14 @@ def team_entries(paths: Iterable[str]) -> Iterator[Entry]:
 
 
 def profile_files(folder: str) -> list[str]:
-    """The *.yaml, *.yml and *.json files under ``folder``, sorted (hidden ones left out)."""
+    """The *.yaml, *.yml and *.json files under ``folder``, sorted (hidden ones and
+    reviews, NAME.review-WHO.yaml, left out)."""
     found: list[str] = []
     for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(f"{root}{os.sep}{n}" for n in sorted(names)
-                     if n.endswith(PROFILE_SUFFIXES) and not n.startswith("."))
+                     if n.endswith(PROFILE_SUFFIXES) and not n.startswith(".")
+                     and ".review-" not in n)  # a second rater's review (reviewfile.py)
     return found
 
 

@@ -6,6 +6,7 @@ above all) do not pay to define them at start-up.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from mlpath.model import Level, Resource, Role
@@ -91,6 +92,8 @@ class Member(NamedTuple):
     years: float | None = None
     best_level: str = ""  # the level the best fit was compared at
     backed: bytes = b""  # the backed ratings (engine/checks.py), in catalogue order
+    # Second raters' ratings of this person: (reviewer, skill id -> rating), rated only.
+    reviews: tuple[tuple[str, Mapping[str, int]], ...] = ()
 
 
 class TeamSkill(NamedTuple):
@@ -121,7 +124,58 @@ class TeamPerson(NamedTuple):
     gaps: tuple[tuple[str, int, int], ...]  # (skill, current, required), by priority
     missing_milestones: tuple[str, ...]
     best_level: str = ""
+    # The resource chosen for each of ``gaps`` (the level-matched pick of assess), or None.
+    chosen: tuple[Resource | None, ...] = ()
+    review: ReviewComparison | None = None  # self against second raters, when reviewed
     backed_readiness: float | None = None  # ratings without evidence or a check count 1 lower
+
+
+class BuyFor(NamedTuple):
+    """One person a buy-list resource serves: the skills and levels it covers for them."""
+
+    name: str
+    skills: tuple[tuple[str, tuple[int, ...]], ...]  # (skill id, levels covered)
+
+
+class BuyItem(NamedTuple):
+    """A resource on the team's buy list, merged across the skills it was chosen for."""
+
+    resource: Resource
+    skills: tuple[str, ...]  # the skill ids it was chosen for, in the order first met
+    serves: int  # how many people it was chosen for
+    value: int  # levels it covers, summed over those people ("person-levels")
+    person_hours: float | None  # its hours x serves; None when its hours are not known
+    people: tuple[BuyFor, ...]  # the first BUY_NAMES of them, in team order
+
+
+class SkillReview(NamedTuple):
+    """One skill rated by the person and by their reviewers."""
+
+    id: str
+    name: str
+    required: int
+    self_rating: int
+    reviewers: tuple[tuple[str, int | None], ...]  # (reviewer, rating or None: not rated)
+    reviewer_mean: float | None  # None: no reviewer rated it
+    talk: str  # "blind-spot" (self >= reviewers + 2), "hidden-strength" (the reverse) or ""
+
+
+class ReviewComparison(NamedTuple):
+    """Self-ratings beside second raters' ratings, and readiness on each and on their mean."""
+
+    reviewers: tuple[str, ...]
+    skills: tuple[SkillReview, ...]
+    readiness_self: float
+    readiness_reviewers: float
+    readiness_mean: float
+
+    @property
+    def blind_spots(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.skills if s.talk == "blind-spot")
+
+    @property
+    def hidden_strengths(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.skills if s.talk == "hidden-strength")
 
 
 class TeamMilestone(NamedTuple):
@@ -138,8 +192,12 @@ class TeamReport(NamedTuple):
     members: int
     skipped: int
     skills: tuple[TeamSkill, ...]
-    people: tuple[TeamPerson, ...]
+    people: Sequence[TeamPerson]  # may be computed on demand, one person at a time
     top_gaps: tuple[TeamGap, ...]
     milestones: tuple[TeamMilestone, ...]
     # For small teams only: each person's gap on each skill row, in the order of ``skills``.
     heatmap: tuple[tuple[int, ...], ...] = ()
+    buy: tuple[BuyItem, ...] = ()  # the buy list, highest value first, free first on a tie
+    buy_hours: float = 0.0  # the team's total person-hours over the buy list (known hours)
+    buy_hours_unknown: int = 0  # buy-list resources whose hours are not known
+    reviewed: int = 0  # how many people have a second rater's review

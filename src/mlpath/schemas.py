@@ -66,6 +66,19 @@ MATCH = obj({"role": STR, "name": STR, "level": STR, "title": STR, "readiness": 
             optional=("needs_years",))
 WARNINGS = array(STR)
 ENVELOPE = {"schema_version": {"const": 1}}
+REVIEW = obj({
+    "reviewers": array(STR),
+    "readiness_on": obj({"self": READINESS, "reviewers": READINESS, "mean": READINESS},
+                        ) | {"description": "readiness on the self-ratings, on the reviewers' "
+                             "(their mean per skill) and on the mean of the two"},
+    "skills": array(obj({"id": STR, "name": STR, "required": RATING, "self": RATING,
+                         "reviewers": array(obj({"reviewer": STR,
+                                                 "rating": nullable(RATING)})),
+                         "reviewer_mean": {"type": ["number", "null"]},
+                         "talk": {"enum": ["blind-spot", "hidden-strength", None]}})),
+    "blind_spots": array(STR), "hidden_strengths": array(STR),
+}) | {"description": "self-ratings beside second raters' (`mlpath review`); a difference "
+      "of 2+ levels is a thing to talk about, not a verdict"}
 
 
 def _assess() -> dict[str, Any]:
@@ -108,7 +121,8 @@ def _assess() -> dict[str, Any]:
         "milestones": array(obj({"id": STR, "name": STR, "met": BOOL, "required": BOOL,
                                  "why": STR, "how": STR})),
         "warnings": array(STR),
-    })
+        "review": REVIEW,
+    }, optional=("review",))
 
 
 def _match() -> dict[str, Any]:
@@ -165,13 +179,24 @@ def _team() -> dict[str, Any]:
                              "reached": BOOL, "best_match": OPT_STR,
                              "best_match_level": OPT_STR,
                              "best_match_readiness": nullable(READINESS),
-                             "top_gaps": array(STR), "missing_milestones": array(STR)})),
+                             "top_gaps": array(STR), "missing_milestones": array(STR),
+                             "needs": array(obj({"skill": STR, "current": RATING,
+                                                 "required": RATING,
+                                                 "resource": nullable(obj(
+                                                     {"title": STR, "url": OPT_STR}))})),
+                             "review": nullable(REVIEW)})),
         "top_gaps": array(obj({"id": STR, "name": STR, "below": INT, "priority": NUM,
                                "resources": array({**RESOURCE, "properties": {
                                    **RESOURCE["properties"], "serves": INT},
                                    "required": [*RESOURCE["required"], "serves"]})})),
         "milestones": array(obj({"id": STR, "name": STR, "required": BOOL,
                                  "missing": INT})),
+        "buy": array(obj({**RESOURCE["properties"], "skills": array(STR), "serves": INT,
+                          "value": INT, "person_hours": {"type": ["number", "null"]},
+                          "people": array(obj({"name": OPT_STR, "skills": array(obj(
+                              {"id": STR, "levels": array(RATING)}))}))},
+                         optional=("levels",))),
+        "buy_person_hours": NUM, "buy_hours_unknown": INT, "reviewed": INT,
     })
 
 
@@ -252,7 +277,7 @@ REPORTS: dict[str, tuple[str, Callable[[], dict[str, Any]]]] = {
     "whatif": ("the report of `mlpath whatif --json`", _whatif),
     "posting": ("the parsed job ad of `mlpath posting --json`", _posting),
 }
-FILES = ("profile", "role", "skills", "milestones", "aliases")
+FILES = ("profile", "role", "skills", "milestones", "aliases", "review")
 NAMES: tuple[str, ...] = (*FILES, *REPORTS)
 
 

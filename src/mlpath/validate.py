@@ -95,11 +95,22 @@ def _problem_of(line: str, source: str) -> Problem:
     return Problem(source, 0, 0, rest.lstrip() if rest != line else line)
 
 
-# Tried in order; the first that fits names the file. A review file will join here.
+def _check_review(text: str, source: str, catalog: Catalog) -> list[Problem]:
+    from mlpath.reviewfile import parse_review
+
+    try:
+        review = parse_review(text, source, catalog)
+    except ProblemsError as exc:
+        return exc.problems
+    return [_problem_of(line, source) for line in review.warnings]
+
+
+# Tried in order; the first that fits names the file.
 KINDS: tuple[Kind, ...] = (
     Kind("role", _is_role, spec=formats.ROLE),
     Kind("skills", _is_skills, spec=formats.SKILLS_FILE),
     Kind("milestones", _is_milestones, spec=formats.MILESTONES_FILE),
+    Kind("review", lambda v: "reviewer" in _mapping(v), check=_check_review),
     Kind("profile", _is_profile, check=_check_profile),
 )
 KIND_NAMES = ", ".join(k.name for k in KINDS)

@@ -28,6 +28,7 @@ def _load_app() -> Typer:
         evidence,
         posting,
         report,
+        review,
         team,
         whatif,
     )

@@ -46,6 +46,9 @@ def assess(
     posting: Annotated[str | None, typer.Option(
         "--posting", metavar="AD", help="Compare with a job ad instead of a role: its text "
         "file, or - for standard input (see `mlpath posting`).")] = None,
+    reviews: Annotated[str | None, typer.Option(
+        "--reviews", metavar="DIR", help="Where second raters' reviews are (default: beside "
+        "the profile, as NAME.review-WHO.yaml).")] = None,
 ) -> None:
     """Compare your profile with a role and print the gap report.
 
@@ -62,7 +65,7 @@ def assess(
     code = run(context(settings_of(ctx), asking=interactive()), profile_path=profile,
                role_option=role, fmt=fmt, output=output, save=save,
                force=force, fail_under=fail_under, no_input=no_input, update=update,
-               explain=explain, posting=posting)
+               explain=explain, posting=posting, reviews=reviews)
     if code:
         raise typer.Exit(code)
 

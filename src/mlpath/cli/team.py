@@ -30,6 +30,9 @@ def team(
         "--jsonl", help="Stream one assess-like JSON object per person instead.")] = False,
     output: Annotated[str | None, output_option("team", "the view")] = None,
     force: Annotated[bool, force_option("--output")] = False,
+    reviews: Annotated[str | None, typer.Option(
+        "--reviews", metavar="DIR", help="Where second raters' reviews are (default: beside "
+        "each profile, as NAME.review-WHO.yaml).")] = None,
 ) -> None:
     """Many profiles at once: where the group falls short of a role, and who is closest.
 
@@ -48,7 +51,7 @@ def team(
                          "output; give it without --format, --json or --output")
     code = run(context(settings_of(ctx)), paths=paths, role_option=role,
                fmt=chosen("team", fmt, json_, output), jsonl=jsonl, output=output,
-               force=force, progress=_with_progress)
+               force=force, progress=_with_progress, reviews=reviews)
     if code:
         raise typer.Exit(code)
 

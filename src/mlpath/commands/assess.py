@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 def assess(ctx: Context, *, profile_path: str | None, role_option: str | None,
            fmt: str = "table", output: str | None = None, save: str | None = None,
            force: bool = False, fail_under: float | None = None, no_input: bool = False,
-           update: bool = False, explain: bool = False, posting: str | None = None) -> int:
+           update: bool = False, explain: bool = False, posting: str | None = None,
+           reviews: str | None = None) -> int:
     """Assess a profile (read, or asked for on a terminal) and print or write the report.
 
     ``posting``: a job ad's file (or -) to compare with instead of a role.
@@ -58,10 +59,19 @@ def assess(ctx: Context, *, profile_path: str | None, role_option: str | None,
 
     report = assess_profile(catalog=catalog, profile=used, role=role, level=level,
                             chosen=chosen)
+    from mlpath.commands.review import comparison, print_review, review_json
+
+    # a role drafted from a job ad is in no catalogue: its one level is the report's
+    role_levels = (catalog.roles[report.target.role].levels
+                   if posting is None and report.target.role in catalog.roles else ())
+    review, review_warnings = comparison(catalog, role_levels, report.target.level,
+                                         used.skills, None if asking else profile_path, reviews)
     emit("report", report, fmt, console=ctx.console, explain=explain,
          skill_names={s.id: s.name for s in catalog.skills.values()}, output=output,
-         force=force)
-    warn(report.warnings)  # after the report, where the reader is (also in the JSON)
+         force=force, extra=review_json(review, fmt))
+    if output in (None, "-"):  # the review is a section after the report on the screen
+        print_review(review, fmt, ctx.console)
+    warn([*report.warnings, *review_warnings])  # after the report (also in the JSON)
     destination = save_destination(ctx, profile_path=profile_path, save=save, update=update)
     if destination:
         save_profile(ctx, used, destination, force=force,

@@ -34,6 +34,11 @@ def emit(kind: str, result: Any, fmt: str, *, console: Callable[[], Console],
 
     fmt = canonical(kind, fmt)
     to_file = output is not None and output != "-"
+    if fmt == "json" and kind == "team" and compact and not to_file:  # a big team, streamed
+        from mlpath.render.team import stream_team_json
+
+        stream_team_json(result, sys.stdout.write, extra)
+        return
     options: dict[str, Any] = {"skill_names": skill_names or {}, "explain": explain}
     if fmt == "table" and not to_file:
         draw = renderer(kind, "table")

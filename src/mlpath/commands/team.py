@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from mlpath.commands.context import Context
+from mlpath.commands.context import Context, warn
 from mlpath.commands.output import emit
 from mlpath.errors import EXIT_DATA, DataError, MlpathError, UsageError
 
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 def team(ctx: Context, *, paths: list[str], role_option: str | None, fmt: str = "table",
          jsonl: bool = False, output: str | None = None, force: bool = False,
+         reviews: str | None = None,
          progress: Callable[[Iterator[Entry], list[str]], Iterator[Entry]] | None = None
          ) -> int:
     """The team view (or, with ``jsonl``, one assess report per person, streamed).
@@ -26,6 +27,7 @@ def team(ctx: Context, *, paths: list[str], role_option: str | None, fmt: str = 
     from mlpath.catalog import parse_target
     from mlpath.engine.team import Matcher, choose_target, summarize
     from mlpath.profile import parse_profile, team_entries
+    from mlpath.reviewfile import ReviewIndex, load_reviews
 
     catalog = ctx.catalog
     option_role, option_level = parse_target(catalog, role_option) if role_option else (
@@ -33,6 +35,8 @@ def team(ctx: Context, *, paths: list[str], role_option: str | None, fmt: str = 
     matcher = Matcher(catalog)
     members = []
     skipped = streamed = 0
+    index = ReviewIndex(reviews)
+    warnings: list[str] = []
     entries = team_entries(paths)
     for entry in (progress(entries, paths) if progress else entries):
         try:
@@ -49,7 +53,12 @@ def team(ctx: Context, *, paths: list[str], role_option: str | None, fmt: str = 
             _stream_person(ctx, loaded, option_role, option_level)
             streamed += 1
             continue
-        members.append(matcher.member(loaded))
+        found: tuple[tuple[str, dict[str, int]], ...] = ()
+        if entry.label == entry.source:  # a file of its own (not a line of a .jsonl)
+            read, problems = load_reviews(entry.source, catalog, index=index)
+            found = tuple((r.reviewer, r.skills) for r in read)
+            warnings.extend(problems)
+        members.append(matcher.member(loaded, found))
     if jsonl or not members:
         return _end_team(streamed if jsonl else 0, skipped)
     role, level, chosen = choose_target(catalog, members, option_role, option_level)
@@ -58,6 +67,7 @@ def team(ctx: Context, *, paths: list[str], role_option: str | None, fmt: str = 
     # Past a hundred people the JSON is for programs: one line, through the C encoder.
     emit("team", report, fmt, console=ctx.console, compact=report.members > 100,
          output=output, force=force)
+    warn(warnings)  # after the result, where the reader is
     return _end_team(len(members), skipped)
 
 

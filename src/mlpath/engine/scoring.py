@@ -61,10 +61,11 @@ def prepare(level: Level) -> Prepared:
     return prepared
 
 
-def score(prepared: Prepared, currents: Iterable[int]) -> float:
+def score(prepared: Prepared, currents: Iterable[float]) -> float:
     """THE formula: 100 x sum(w * min(c, r)) / sum(w * r), rounded half-up to one decimal.
 
-    ``currents`` are the person's ratings in the order of ``prepared.skills``.
+    ``currents`` are the person's ratings in the order of ``prepared.skills`` (a mean of
+    ratings, such as a second rater's beside the self-rating, may be fractional).
     """
     have = 0.0
     for current, target, weight in zip(currents, prepared.targets, prepared.weights,

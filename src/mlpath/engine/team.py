@@ -7,10 +7,11 @@ memory grows by a small record per person, never by whole profiles.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import overload
 
 from mlpath.engine.checks import backed_ratings
-from mlpath.engine.resources import COST_ORDER
+from mlpath.engine.resources import COST_ORDER, levels_served, pick_resources, resource_key
 from mlpath.engine.scoring import (
     Prepared,
     comparison_level,
@@ -20,13 +21,23 @@ from mlpath.engine.scoring import (
     score,
     years_needed,
 )
-from mlpath.model import Catalog, Level, Profile, Role
-from mlpath.reports import Member, TeamGap, TeamMilestone, TeamPerson, TeamReport, TeamSkill
+from mlpath.model import Catalog, Level, Profile, Resource, Role
+from mlpath.reports import (
+    BuyFor,
+    BuyItem,
+    Member,
+    TeamGap,
+    TeamMilestone,
+    TeamPerson,
+    TeamReport,
+    TeamSkill,
+)
 
 TOP_TEAM_GAPS = 5
 TOP_PERSON_GAPS = 5  # kept per person, for the CSV
 HEATMAP_PEOPLE = 40  # past this, a person-by-skill grid is unreadable in any terminal
 RESOURCES_PER_TEAM_GAP = 2
+BUY_NAMES = 50  # names listed per buy-list resource; the steps CSV has every one
 
 
 class Matcher:
@@ -50,7 +61,8 @@ class Matcher:
             self._by_years[years] = found
         return found
 
-    def member(self, profile: Profile) -> Member:
+    def member(self, profile: Profile,
+               reviews: tuple[tuple[str, Mapping[str, int]], ...] = ()) -> Member:
         get = profile.skills.get
         best_id, best_level, best_score = "", "", 0.0
         if has_ratings(profile.skills):
@@ -65,7 +77,7 @@ class Matcher:
         return Member(profile.name or profile.source, profile.source, vector,
                       profile.milestones, profile.target, best_id, best_score,
                       profile.years_experience, best_level,
-                      bytes([backed(sid, 0) for sid in self.skill_ids]))
+                      backed=bytes([backed(sid, 0) for sid in self.skill_ids]), reviews=reviews)
 
 
 def team_level(role: Role, members: Sequence[Member]) -> Level:
@@ -104,6 +116,49 @@ def choose_target(catalog: Catalog, members: Sequence[Member], role: Role | None
     return role, level or team_level(role, members), how
 
 
+class Chooser:
+    """The resource assess would offer first for a gap (``resources.pick_resources``: the
+    level-matched rule, free first), cached per (skill, current, required)."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self._cache: dict[tuple[str, int, int], Resource | None] = {}
+
+    def __call__(self, skill: str, current: int, required: int) -> Resource | None:
+        key = (skill, current, required)
+        if key not in self._cache:
+            picked = pick_resources(self.catalog.skills[skill].resources, current, required,
+                                    limit=1)
+            self._cache[key] = picked[0] if picked else None
+        return self._cache[key]
+
+
+class People(Sequence[TeamPerson]):
+    """The team's people, each computed when asked for: a JSON writer streams them one
+    at a time, so memory holds the small ``Member`` records, never every person's view."""
+
+    def __init__(self, members: Sequence[Member], make: Callable[[Member], TeamPerson]) -> None:
+        self._members = members
+        self._make = make
+
+    def __len__(self) -> int:
+        return len(self._members)
+
+    @overload
+    def __getitem__(self, index: int) -> TeamPerson: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[TeamPerson]: ...
+
+    def __getitem__(self, index: int | slice) -> TeamPerson | Sequence[TeamPerson]:
+        if isinstance(index, slice):
+            return [self._make(m) for m in self._members[index]]
+        return self._make(self._members[index])
+
+    def __iter__(self) -> Iterator[TeamPerson]:
+        return map(self._make, self._members)
+
+
 def summarize(*, catalog: Catalog, members: Sequence[Member], role: Role, level: Level,
               chosen: str, skipped: int = 0) -> TeamReport:
     index = {sid: i for i, sid in enumerate(catalog.skills)}
@@ -111,7 +166,13 @@ def summarize(*, catalog: Catalog, members: Sequence[Member], role: Role, level:
     # Each requirement as (position in the rating vector, skill, target, weight).
     plan = [(index[r.skill], r.skill, r.level, r.weight) for r in reqs]
     positions = [index[sid] for sid in prepare(level).skills]
-    people = [_person(m, plan, positions, level) for m in members]
+    choose = Chooser(catalog)
+    names = {sid: s.name for sid, s in catalog.skills.items()}
+
+    def make(m: Member) -> TeamPerson:
+        return _person(m, plan, positions, level, choose, names, index)
+
+    people = People(members, make)
     skills = []
     priority: dict[str, float] = {}
     for at, sid, target, weight in plan:
@@ -131,23 +192,97 @@ def summarize(*, catalog: Catalog, members: Sequence[Member], role: Role, level:
         for mid in ids if mid in catalog.milestones)
     heatmap = tuple(tuple(max(0, target - m.ratings[at]) for at, _, target, _ in plan)
                     for m in members) if len(members) <= HEATMAP_PEOPLE else ()
-    return TeamReport(role, level, chosen, len(members), skipped, tuple(skills), tuple(people),
-                      top_gaps, milestones, heatmap)
+    # The buy list needs only each person's top gaps and picks: no readiness, no review.
+    buy = buy_list((m.name, top, tuple(choose(*g) for g in top))
+                   for m in members for top in (_top(m.ratings, plan),))
+    known = [b.person_hours for b in buy if b.person_hours is not None]
+    return TeamReport(role, level, chosen, len(members), skipped, tuple(skills), people,
+                      top_gaps, milestones, heatmap, buy, round(sum(known), 1),
+                      len(buy) - len(known), sum(1 for m in members if m.reviews))
+
+
+class _Buying:
+    """A buy-list resource being added up, person by person."""
+
+    def __init__(self, resource: Resource) -> None:
+        self.resource = resource
+        self.skills: dict[str, None] = {}  # ordered, without repeats
+        self.serves = 0
+        self.value = 0
+        self.people: list[BuyFor] = []
+
+    def add(self, name: str, covered: list[tuple[str, tuple[int, ...]]]) -> None:
+        for sid, _ in covered:
+            self.skills.setdefault(sid, None)
+        self.serves += 1
+        self.value += sum(len(levels) for _, levels in covered)
+        if len(self.people) < BUY_NAMES:
+            self.people.append(BuyFor(name, tuple(covered)))
+
+    def item(self) -> BuyItem:
+        hours = self.resource.hours
+        return BuyItem(self.resource, tuple(self.skills), self.serves, self.value,
+                       None if hours is None else round(hours * self.serves, 1),
+                       tuple(self.people))
+
+
+Needs = tuple[str, Sequence[tuple[str, int, int]], Sequence[Resource | None]]
+
+
+def buy_list(people: Iterable[Needs]) -> tuple[BuyItem, ...]:
+    """The resources chosen for the people's top gaps, merged across skills: ``people``
+    gives each person's (name, top gaps as (skill, current, required), the resource
+    chosen for each gap or None).
+
+    Each person counts once per resource (a course chosen for two of their gaps serves
+    them once, covering both); its value is the levels it covers summed over the people
+    it serves. Highest value first; on equal value free before freemium before paid,
+    then more people, then the title.
+    """
+    found: dict[str, _Buying] = {}
+    for name, gaps, chosen in people:
+        mine: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+        for (sid, current, required), r in zip(gaps, chosen, strict=True):
+            if r is not None:
+                key = resource_key(r)
+                found.setdefault(key, _Buying(r))
+                mine.setdefault(key, []).append((sid, levels_served(r, current, required)))
+        for key, covered in mine.items():
+            found[key].add(name, covered)
+    items = [b.item() for b in found.values()]
+    items.sort(key=lambda b: (-b.value, COST_ORDER.get(b.resource.cost, 3), -b.serves,
+                              b.resource.title))
+    return tuple(items)
+
+
+def _top(ratings: bytes, plan: list[tuple[int, str, int, float]]
+         ) -> tuple[tuple[str, int, int], ...]:
+    """A person's top gaps, (skill, current, required): weight x gap high first, then id."""
+    gaps = sorted((-weight * (target - ratings[at]), sid, ratings[at], target)
+                  for at, sid, target, weight in plan if ratings[at] < target)
+    return tuple((s, c, t) for _, s, c, t in gaps[:TOP_PERSON_GAPS])
 
 
 def _person(m: Member, plan: list[tuple[int, str, int, float]], positions: list[int],
-            level: Level) -> TeamPerson:
+            level: Level, choose: Callable[[str, int, int], Resource | None],
+            names: Mapping[str, str], index: Mapping[str, int]) -> TeamPerson:
     """One person at the team's level, straight from the rating vector (a hot loop)."""
     ratings = m.ratings
     value = score(prepare(level), [ratings[at] for at in positions])
-    gaps = sorted((-weight * (target - ratings[at]), sid, ratings[at], target)
-                  for at, sid, target, weight in plan if ratings[at] < target)
+    top = _top(ratings, plan)
     missing = tuple(mid for mid in level.milestones_required if mid not in m.milestones)
     backed = (score(prepare(level), [m.backed[at] for at in positions]) if m.backed
               else value)
+    review = None
+    if m.reviews:
+        from mlpath.engine.review import compare
+
+        mine = {sid: ratings[index[sid]] for sid in prepare(level).skills}
+        review = compare(level, names, mine, m.reviews)
     return TeamPerson(m.name, m.source, value, reached(value), m.best_match,
-                      m.best_readiness, tuple((s, c, t) for _, s, c, t in gaps[:TOP_PERSON_GAPS]),
-                      missing, m.best_level, backed)
+                      m.best_readiness, top, missing, m.best_level,
+                      tuple(choose(s, c, t) for s, c, t in top), review,
+                      backed_readiness=backed)
 
 
 def _team_gap(catalog: Catalog, s: TeamSkill, members: Iterable[Member],

@@ -48,7 +48,7 @@ svg.radar,svg.chart{display:block;width:100%;max-width:40rem;height:auto;margin:
 .gap{color:var(--gap)}.met{color:var(--met)}.exceeds{color:var(--exceeds)}
 .dim{color:var(--dim)}
 .big{font-size:2rem;font-weight:700}
-ol.gaps>li{margin:0 0 1rem}
+ol.gaps>li,ul.gaps>li{margin:0 0 1rem}
 ul.res{padding-left:1.1rem;margin:.35rem 0}
 ul.res li{margin:.25rem 0}
 ul.ev{list-style:none;padding:0;margin:.2rem 0 0;font-size:.85rem;color:var(--dim)}
@@ -251,7 +251,9 @@ def progress_html(progress: Progress) -> str:
 
 
 def team_html(team: TeamReport) -> str:
-    """The team view: who is short where, the training that serves most, and the people."""
+    """The team view: who is short where, the training that serves most, the buy list,
+    who needs what, second opinions, and the people."""
+    from mlpath.render.team import PRIORITY_NOTE
     level = team.level
     people = team.people
     reached = sum(1 for p in people if p.reached)
@@ -278,7 +280,11 @@ def team_html(team: TeamReport) -> str:
                          f"{team.members} short · team priority {number(g.priority)}</span>"
                          f"</h3><ul class=\"res\">{res}</ul></li>")
         out.append("<section><h2>Training that would help the most people</h2>"
+                   f'<p class="dim">{html(PRIORITY_NOTE)}</p>'
                    f'<ol class="gaps">{"".join(items)}</ol></section>')
+    out.extend(_team_buy(team))
+    out.extend(_team_needs(team))
+    out.extend(_team_reviews(team))
     missing = [m for m in team.milestones if m.missing]
     if missing:
         out.append("<section><h2>Milestones not yet done</h2><ul>"
@@ -291,3 +297,61 @@ def team_html(team: TeamReport) -> str:
                '<th class="num">Ready</th><th>Best match</th></tr></thead>'
                f"<tbody>{''.join(rows)}</tbody></table></section>")
     return page(f"mlpath team · {level.title}", out)
+
+
+def _team_buy(team: TeamReport) -> list[str]:
+    from mlpath.render.team import BUY_NOTE, buy_total, covered_groups, hours_text, skill_names
+
+    if not team.buy:
+        return []
+    names = skill_names(team)
+    items = []
+    for b in team.buy:
+        who = covered_groups(b, names)
+        items.append(resource_item(b.resource).replace(
+            "</li>", f"<br><strong>serves {b.serves}</strong> <span class=\"dim\">· value "
+            f"{b.value} · {html(hours_text(b))}</span><br>{html(who)}</li>"))
+    return [f"<section><h2>Buy list</h2><p>{html(buy_total(team))}.</p>"
+            f'<p class="dim">{html(BUY_NOTE)}</p><ol class="gaps">{"".join(items)}</ol>'
+            "</section>"]
+
+
+def _team_needs(team: TeamReport) -> list[str]:
+    """Who needs what as a list per person (a three-column table would not fit a phone)."""
+    from mlpath.render.team import NEEDS_NOTE, skill_names
+
+    names = skill_names(team)
+    items = []
+    for p in team.people:
+        steps = []
+        for (sid, current, required), r in zip(p.gaps, p.chosen, strict=False):
+            target = href(r.url) if r else None
+            title = '<span class="dim">nothing in the catalogue</span>' if r is None else (
+                f'<a href="{target}">{html(r.title)}</a>' if target else html(r.title))
+            steps.append(f"<li>{html(names.get(sid, sid))} {current} → {required}: {title}</li>")
+        body = (f'<ul class="res">{"".join(steps)}</ul>' if steps
+                else '<p class="met">no gaps</p>')
+        items.append(f"<li><h3>{html(p.name)}</h3>{body}</li>")
+    return ["<section><h2>Who needs what</h2>"
+            f'<p class="dim">{html(NEEDS_NOTE)}</p><ul class="gaps">{"".join(items)}</ul>'
+            "</section>"]
+
+
+def _team_reviews(team: TeamReport) -> list[str]:
+    from mlpath.render.team import REVIEW_NOTE, talk_text
+
+    reviewed = [p for p in team.people if p.review is not None] if team.reviewed else []
+    if not reviewed:
+        return []
+    items = []
+    for p in reviewed:
+        c = p.review
+        assert c is not None
+        items.append(f"<li><h3>{html(p.name)} <span class=\"dim\">reviewed by "
+                     f"{html(', '.join(c.reviewers))}</span></h3><p>Ready on self "
+                     f"{percent(c.readiness_self)} · on reviewers "
+                     f"{percent(c.readiness_reviewers)} · on the mean "
+                     f"{percent(c.readiness_mean)}</p><p>To talk about: "
+                     f"{html(talk_text(c))}</p></li>")
+    return ["<section><h2>Second opinions</h2>"
+            f'<p class="dim">{html(REVIEW_NOTE)}</p><ul>{"".join(items)}</ul></section>']

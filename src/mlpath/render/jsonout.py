@@ -25,7 +25,15 @@ from mlpath.model import (
 from mlpath.render.escape import json_text
 
 if TYPE_CHECKING:  # annotations only: assess --json need not define these
-    from mlpath.reports import Diff, Plan, Progress, TeamReport
+    from mlpath.reports import (
+        BuyItem,
+        Diff,
+        Plan,
+        Progress,
+        ReviewComparison,
+        TeamPerson,
+        TeamReport,
+    )
 
 SCHEMA_VERSION = 1
 
@@ -217,18 +225,56 @@ def team(t: TeamReport) -> dict[str, Any]:
         "skills": [{"id": s.id, "name": s.name, "required": s.required,
                     "weight": _num(s.weight), "below": s.below, "mean_gap": s.mean_gap,
                     "worst_gap": s.worst_gap} for s in t.skills],
-        "people": [{"name": p.name, "source": p.source, "readiness": p.readiness,
-                    "backed_readiness": (p.readiness if p.backed_readiness is None
-                                         else p.backed_readiness),
-                    "reached": p.reached, "best_match": p.best_match,
-                    "best_match_readiness": p.best_readiness,
-                    "best_match_level": p.best_level or None,
-                    "top_gaps": [s for s, _, _ in p.gaps[:3]],
-                    "missing_milestones": list(p.missing_milestones)} for p in t.people],
+        "people": [team_person(p) for p in t.people],
         "top_gaps": [{"id": g.id, "name": g.name, "below": g.below,
                       "priority": _num(g.priority),
                       "resources": [{**resource(r), "serves": n} for r, n in g.resources]}
                      for g in t.top_gaps],
         "milestones": [{"id": m.id, "name": m.name, "required": m.required,
                         "missing": m.missing} for m in t.milestones],
+        "buy": [buy_item(b) for b in t.buy],
+        "buy_person_hours": _num(t.buy_hours), "buy_hours_unknown": t.buy_hours_unknown,
+        "reviewed": t.reviewed,
     }
+
+
+def team_person(p: TeamPerson) -> dict[str, Any]:
+    """One person of the team view, with who-needs-what: each top gap and its resource."""
+    return {"name": p.name, "source": p.source, "readiness": p.readiness,
+            "backed_readiness": (p.readiness if p.backed_readiness is None
+                                 else p.backed_readiness),
+            "reached": p.reached, "best_match": p.best_match,
+            "best_match_readiness": p.best_readiness,
+            "best_match_level": p.best_level or None,
+            "top_gaps": [s for s, _, _ in p.gaps[:3]],
+            "missing_milestones": list(p.missing_milestones),
+            # The resource by title and link; the buy list has the rest of it.
+            "needs": [{"skill": s, "current": c, "required": r,
+                       "resource": None if chosen is None else {"title": chosen.title,
+                                                                "url": chosen.url}}
+                      for (s, c, r), chosen in zip(p.gaps, p.chosen, strict=False)],
+            "review": None if p.review is None else review(p.review)}
+
+
+def buy_item(b: BuyItem) -> dict[str, Any]:
+    return {**resource(b.resource), "skills": list(b.skills), "serves": b.serves,
+            "value": b.value,
+            "person_hours": None if b.person_hours is None else _num(b.person_hours),
+            "people": [{"name": f.name, "skills": [{"id": sid, "levels": list(levels)}
+                                                    for sid, levels in f.skills]}
+                       for f in b.people]}
+
+
+def review(c: ReviewComparison) -> dict[str, Any]:
+    """Self against second raters (``engine/review.py``), with readiness on each."""
+    return {"reviewers": list(c.reviewers),
+            "readiness_on": {"self": c.readiness_self, "reviewers": c.readiness_reviewers,
+                             "mean": c.readiness_mean},
+            "skills": [{"id": s.id, "name": s.name, "required": s.required,
+                        "self": s.self_rating,
+                        "reviewers": [{"reviewer": who, "rating": rating}
+                                      for who, rating in s.reviewers],
+                        "reviewer_mean": None if s.reviewer_mean is None
+                        else _num(s.reviewer_mean),
+                        "talk": s.talk or None} for s in c.skills],
+            "blind_spots": list(c.blind_spots), "hidden_strengths": list(c.hidden_strengths)}

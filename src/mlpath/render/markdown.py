@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mlpath.model import Report, Resource
 from mlpath.render.advice import ready_verdict, resource_notes, uncovered_note, unrated_line
 from mlpath.render.escape import markdown, markdown_url
 from mlpath.render.text import band, number, percent
+
+if TYPE_CHECKING:
+    from mlpath.reports import TeamReport
 
 _STEP = {"close-gaps": "Close the gaps", "level-up": "Level up", "lateral": "Move sideways",
          "leadership": "Step into leadership", "none": "No further step"}
@@ -113,4 +118,72 @@ def render_report(report: Report, *, skill_names: dict[str, str] | None = None) 
                   + f" | {md(m.level)} | {percent(m.readiness)} |" for m in report.matches]
     if report.warnings:
         lines += ["", "## Warnings", ""] + [f"- {md(w)}" for w in report.warnings]
+    return "\n".join(lines) + "\n"
+
+
+def team_markdown(team: TeamReport) -> str:
+    """The team view as Markdown: skills, the buy list, who needs what, second opinions."""
+    from mlpath.render.team import (
+        BUY_NOTE,
+        NEEDS_NOTE,
+        PRIORITY_NOTE,
+        REVIEW_NOTE,
+        buy_total,
+        covered_groups,
+        hours_text,
+        skill_names,
+        talk_text,
+    )
+
+    level, people = team.level, team.people
+    reached = sum(1 for p in people if p.reached)
+    mean = sum(p.readiness for p in people) / len(people) if people else 0.0
+    lines = [f"# mlpath team: {team.members} against {md(level.title)}", "",
+             f"- **Target:** {md(level.title)} (`{team.role.id}:{level.id}`)",
+             f"- **Ready:** {reached} of {team.members} · mean readiness {percent(mean)}", "",
+             "## Skills", "", "| Skill | Need | Short | Mean gap | Worst |",
+             "|---|---:|---:|---:|---:|"]
+    lines += [f"| {md(s.name)} | {s.required} | {s.below} | {number(s.mean_gap)} | "
+              f"{s.worst_gap} |" for s in team.skills]
+    if team.top_gaps:
+        lines += ["", "## Where the team is short", "", md(PRIORITY_NOTE), ""]
+        lines += [f"{i}. **{md(g.name)}**: {g.below} of {team.members} short, team priority "
+                  f"{number(g.priority)}" for i, g in enumerate(team.top_gaps, 1)]
+    names = skill_names(team)
+    if team.buy:
+        lines += ["", "## Buy list", "", f"{md(buy_total(team))}.", "", md(BUY_NOTE), ""]
+        for i, b in enumerate(team.buy, 1):
+            marker = f"{i}. "
+            pad = " " * len(marker)
+            lines += [f"{marker}{md_resource(b.resource)}",
+                      f"{pad}- serves {b.serves}, value {b.value}, {hours_text(b)}",
+                      f"{pad}- for {md(covered_groups(b, names))}"]
+    lines += ["", "## Who needs what", "", md(NEEDS_NOTE), "",
+              "| Person | Gap | Resource |", "|---|---|---|"]
+    for p in people:
+        if not p.gaps:
+            lines.append(f"| {md(p.name)} | no gaps | |")
+        for (sid, current, required), r in zip(p.gaps, p.chosen, strict=False):
+            lines.append(f"| {md(p.name)} | {md(names.get(sid, sid))} {current} → {required} "
+                         f"| {md_resource(r) if r else 'nothing in the catalogue'} |")
+    reviewed = [p for p in people if p.review is not None] if team.reviewed else []
+    if reviewed:
+        lines += ["", "## Second opinions", "", md(REVIEW_NOTE), "",
+                  "| Person | Reviewers | Ready on self | On reviewers | On the mean | "
+                  "To talk about |", "|---|---|---:|---:|---:|---|"]
+        for p in reviewed:
+            c = p.review
+            assert c is not None
+            lines.append(f"| {md(p.name)} | {md(', '.join(c.reviewers))} | "
+                         f"{percent(c.readiness_self)} | {percent(c.readiness_reviewers)} | "
+                         f"{percent(c.readiness_mean)} | {md(talk_text(c))} |")
+    missing = [m for m in team.milestones if m.missing]
+    if missing:
+        lines += ["", "## Milestones not yet done", ""]
+        lines += [f"- {m.missing} of {team.members}: **{md(m.name)}** "
+                  f"({'required' if m.required else 'recommended'})" for m in missing]
+    lines += ["", "## People", "", "| Person | Ready | Best match |", "|---|---:|---|"]
+    lines += [f"| {md(p.name)} | {percent(p.readiness)} | "
+              + (md(f"{p.best_match}:{p.best_level} {percent(p.best_readiness)}")
+                 if p.best_match else "—") + " |" for p in people]
     return "\n".join(lines) + "\n"

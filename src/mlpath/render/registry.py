@@ -58,9 +58,10 @@ VIEWS: dict[str, dict[str, str]] = {
     "team": {
         "table": "mlpath.render.team:render_team",
         "json": "mlpath.render.jsonout:team",
-        "markdown": "mlpath.render.views_markdown:team_markdown",
+        "markdown": "mlpath.render.markdown:team_markdown",
         "html": "mlpath.render.html:team_html",
         "csv": "mlpath.render.team:team_csv",
+        "steps-csv": "mlpath.render.team:team_steps_csv",  # who needs what, person × step
     },
     "whatif": {
         "table": "mlpath.render.whatif:render_whatif",

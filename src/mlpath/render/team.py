@@ -1,23 +1,87 @@
-"""The team view: a heatmap for a handful of people, skill rows for hundreds; and CSV."""
+"""The team view: a heatmap for a handful of people, skill rows for hundreds; the buy
+list, who needs what, second opinions; and CSV (one row a person, or one a step)."""
 
 from __future__ import annotations
 
 import csv
 import io
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from mlpath.render.console import bar, styled
 from mlpath.render.escape import csv_cell
 from mlpath.render.table import hanging, readiness_style
 from mlpath.render.text import number, percent
 from mlpath.render.widgets import emit, indented, resource_parts
-from mlpath.reports import TeamPerson, TeamReport
+from mlpath.reports import BuyItem, ReviewComparison, TeamPerson, TeamReport
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
 CLOSEST = 10
 GAP_STYLE = ("green", "yellow", "dark_orange", "red", "red", "red")
+NEEDS_SHOWN = 3  # gaps per person in the terminal's who-needs-what (JSON and CSV: all)
+NEEDS_PEOPLE = 20  # past this many people, who-needs-what is for the CSV
+NAMES_SHOWN = 8  # names per buy-list line in the terminal
+
+# What the numbers mean, said in the view itself (the same words in every format).
+PRIORITY_NOTE = ("Team priority: the sum over people of weight × levels short, so a "
+                 "heavily weighted skill many people lack comes first.")
+BUY_NOTE = ("Each person's top gaps get the resource assess offers first (it matches the "
+            "levels they climb, free first). Serves N: chosen for N people; value: the "
+            "levels it covers summed over them; person-hours: its hours × N. Highest value "
+            "first, free first when equal.")
+NEEDS_NOTE = ("Each person's top gaps at the team's level, highest priority first, with "
+              "the resource chosen for each.")
+REVIEW_NOTE = ("Self-ratings beside a second rater's. A difference of 2 or more levels is "
+               "something to talk about, not a verdict: a blind spot is rated higher by the "
+               "person, a hidden strength higher by the reviewers.")
+STEPS_COLUMNS = ["name", "source", "step", "skill", "skill_name", "current", "required",
+                 "resource", "url", "kind", "cost", "hours"]
+
+
+def levels_text(levels: tuple[int, ...]) -> str:
+    """(2, 3) -> "2–3", (4,) -> "4"."""
+    if not levels:
+        return "-"
+    return str(levels[0]) if len(levels) == 1 else f"{levels[0]}–{levels[-1]}"
+
+
+def covered_groups(item: BuyItem, names: dict[str, str], limit: int | None = None) -> str:
+    """Whom a resource serves, grouped by what it covers for them:
+    "Feature engineering 1–3: Ana, Ben; MLOps 2–3: Cy" (``limit`` names at most)."""
+    groups: dict[str, list[str]] = {}
+    for f in item.people[:limit]:
+        what = ", ".join(f"{names.get(s, s)} {levels_text(lv)}" for s, lv in f.skills)
+        groups.setdefault(what, []).append(f.name)
+    more = item.serves - len(item.people[:limit])
+    return "; ".join(f"{what}: {', '.join(who)}" for what, who in groups.items()) + (
+        f"; and {more} more" if more else "")
+
+
+def hours_text(item: BuyItem) -> str:
+    if item.person_hours is None:
+        return "hours not known"
+    return f"{number(item.person_hours)} person-hours"
+
+
+def buy_total(report: TeamReport) -> str:
+    unknown = (f" ({report.buy_hours_unknown} without known hours)"
+               if report.buy_hours_unknown else "")
+    return (f"{len(report.buy)} resources, {number(report.buy_hours)} person-hours in "
+            f"all{unknown}")
+
+
+def skill_names(report: TeamReport) -> dict[str, str]:
+    return {s.id: s.name for s in report.skills}
+
+
+def talk_text(review: ReviewComparison) -> str:
+    """The skills worth a conversation, or "none"."""
+    items = [f"{s.name} ({'blind spot' if s.talk == 'blind-spot' else 'hidden strength'}: "
+             f"self {s.self_rating}, reviewers {number(s.reviewer_mean or 0)})"
+             for s in review.skills if s.talk]
+    return "; ".join(items) if items else "no difference of 2 or more levels"
 
 
 def heatmap_fits(width: int) -> int:
@@ -77,6 +141,11 @@ def render_team(report: TeamReport, console: Console) -> None:
                 parts.extend(resource_parts(r, 5))
                 parts.append(indented(styled((f"serves {n}", "dim")), 5))
         emit(console, parts)
+    if report.top_gaps:
+        console.print(styled((PRIORITY_NOTE, "dim")))
+    _draw_buy(report, console)
+    _draw_needs(report, console)
+    _draw_reviews(report, console)
     if report.milestones:
         missing = [m for m in report.milestones if m.missing]
         if missing:
@@ -117,6 +186,118 @@ def render_team(report: TeamReport, console: Console) -> None:
     if len(people) > len(listed):
         console.print(styled((f"…and {len(people) - len(listed)} more in --json or "
                               "--format csv", "dim")))
+
+
+def _draw_buy(report: TeamReport, console: Console) -> None:
+    if not report.buy:
+        return
+    names = skill_names(report)
+    console.print(styled(("\nBuy list", "bold"), f": {buy_total(report)}"))
+    console.print(styled((BUY_NOTE, "dim")))
+    parts: list[object] = []
+    for i, b in enumerate(report.buy, 1):
+        parts.extend(resource_parts(b.resource, 4, bullet=f"{i}."))
+        parts.append(indented(styled(
+            (f"serves {b.serves}", "bold"), f" · value {b.value} · {hours_text(b)}"), 4))
+        parts.append(indented(styled((covered_groups(b, names, NAMES_SHOWN), "dim")), 4))
+    emit(console, parts)
+
+
+def _draw_needs(report: TeamReport, console: Console) -> None:
+    people = report.people
+    console.print(styled(("\nWho needs what", "bold")))
+    if len(people) > NEEDS_PEOPLE or console.width < 60:
+        console.print(styled((f"{NEEDS_NOTE} For {len(people)} people: "
+                              "--format steps-csv (one row a person and step) or --json.",
+                              "dim")))
+        return
+    console.print(styled((NEEDS_NOTE + " All of them: --format steps-csv.", "dim")))
+    from rich.table import Table
+
+    names = skill_names(report)
+    table = Table(box=None, pad_edge=False)
+    table.add_column("Person", ratio=1, overflow="fold")
+    table.add_column("Gap", ratio=1, overflow="fold")
+    table.add_column("Resource", ratio=2, overflow="fold")
+    for p in people:
+        if not p.gaps:
+            table.add_row(styled(p.name), styled(("no gaps", "green")), "")
+        for n, ((sid, current, required), r) in enumerate(
+                zip(p.gaps[:NEEDS_SHOWN], p.chosen, strict=False)):
+            table.add_row(styled(p.name if n == 0 else ""),
+                          styled(f"{names.get(sid, sid)} {current}→{required}"),
+                          styled(r.title if r else ("nothing in the catalogue", "dim")))
+    console.print(table)
+
+
+def _draw_reviews(report: TeamReport, console: Console) -> None:
+    reviewed = [p for p in report.people if p.review is not None] if report.reviewed else []
+    if not reviewed:
+        return
+    console.print(styled(("\nSecond opinions", "bold"),
+                         f": {len(reviewed)} of {report.members} reviewed"))
+    console.print(styled((REVIEW_NOTE, "dim")))
+    rows = []
+    for p in reviewed:
+        c = p.review
+        assert c is not None
+        rows.append((styled((p.name, "bold")), styled(
+            f"ready on self {percent(c.readiness_self)} · reviewers "
+            f"{percent(c.readiness_reviewers)} · mean {percent(c.readiness_mean)}",
+            (f" ({', '.join(c.reviewers)})", "dim"), "\nto talk about: " + talk_text(c))))
+    console.print(hanging(rows, indent=2))
+
+
+def team_steps_csv(report: TeamReport) -> str:
+    """Who needs what as CSV: one row per person and step (a top gap at the team's level
+    and the resource chosen for it), to paste into a tracker. People with no gap have
+    no row. Every text cell is formula-safe (``escape.csv_cell``)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(STEPS_COLUMNS)
+    names = skill_names(report)
+    for p in report.people:
+        for step, ((sid, current, required), r) in enumerate(
+                zip(p.gaps, p.chosen, strict=False), 1):
+            writer.writerow([
+                csv_cell(p.name), csv_cell(p.source), step, csv_cell(sid),
+                csv_cell(names.get(sid, sid)), current, required,
+                csv_cell(r.title) if r else "", csv_cell(r.url or "") if r else "",
+                csv_cell(r.kind) if r else "", csv_cell(r.cost) if r else "",
+                "" if r is None or r.hours is None else number(r.hours)])
+    return out.getvalue()
+
+
+def stream_team_json(report: TeamReport, write: Callable[[str], object],
+                     extra: dict[str, Any] | None = None) -> None:
+    """The team JSON on one line, with the people written a batch at a time as they are
+    computed: memory holds the team's small records, never every person's view."""
+    from mlpath.render import jsonout
+
+    value = jsonout.team(report._replace(people=()))
+    for key, item in (extra or {}).items():
+        value.setdefault(key, item)
+    write("{")
+    for i, (key, item) in enumerate(value.items()):
+        write(("," if i else "") + jsonout.dumps(key, compact=True) + ":")
+        if key != "people":
+            write(jsonout.dumps(item, compact=True))
+            continue
+        write("[")
+        batch: list[dict[str, Any]] = []
+        first = True
+        for p in report.people:
+            batch.append(jsonout.team_person(p))
+            if len(batch) == STREAM_BATCH:
+                write(("" if first else ",") + jsonout.dumps(batch, compact=True)[1:-1])
+                batch, first = [], False
+        if batch:
+            write(("" if first else ",") + jsonout.dumps(batch, compact=True)[1:-1])
+        write("]")
+    write("}\n")
+
+
+STREAM_BATCH = 200
 
 
 def team_csv(report: TeamReport) -> str:
