@@ -62,7 +62,8 @@ def resource(r: Resource) -> dict[str, Any]:
 def match(m: Match) -> dict[str, Any]:
     return {"role": m.role, "name": m.name, "level": m.level, "title": m.title,
             "readiness": m.readiness,
-            "needs_years": None if m.needs_years is None else _num(m.needs_years)}
+            "needs_years": None if m.needs_years is None else _num(m.needs_years),
+            "missing_milestones": list(m.missing_milestones)}
 
 
 def gap(g: Gap) -> dict[str, Any]:
@@ -103,7 +104,10 @@ def report(r: Report) -> dict[str, Any]:
                       "title": step.title, "readiness": step.readiness,
                       "summary": step.summary, "salary_usd": salary(step.salary),
                       "salary_note": step.salary_note,
-                      "gaps": list(step.gaps), "milestones": list(step.blocking_milestones)},
+                      "gaps": list(step.gaps), "milestones": list(step.blocking_milestones),
+                      "unrated": list(step.unrated),
+                      "needs_years": (None if step.needs_years is None
+                                      else _num(step.needs_years))},
         "matches": [match(m) for m in r.matches],
         "milestones": [{"id": m.id, "name": m.name, "met": m.met, "required": m.required,
                         "why": m.why, "how": m.how} for m in r.milestones],
