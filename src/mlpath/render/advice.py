@@ -51,5 +51,6 @@ def match_notes(m: Match, *, sep: str = " · ") -> str:
     out = "" if m.needs_years is None else f" (needs {m.needs_years:g}+ years)"
     names = m.missing_names or m.missing_milestones
     if names:
-        out += sep + "needs " + ", ".join(names)
+        more = len(names) - 1
+        out += sep + "needs " + names[0] + (f" +{more} more" if more else "")
     return out
