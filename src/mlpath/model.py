@@ -199,6 +199,9 @@ class Match(NamedTuple):
     title: str
     readiness: float
     needs_years: float | None = None  # the lowest level's years, when the person has fewer
+    # the level's required milestones the person lacks (ids, and their names to show)
+    missing_milestones: tuple[str, ...] = ()
+    missing_names: tuple[str, ...] = ()
 
 
 class NextStep(NamedTuple):
@@ -212,6 +215,8 @@ class NextStep(NamedTuple):
     gaps: tuple[str, ...]
     blocking_milestones: tuple[str, ...] = ()
     salary_note: str | None = None  # why there is no band, when ``salary`` is None
+    unrated: tuple[str, ...] = ()  # the level's skills not rated: to rate, not to close
+    needs_years: float | None = None  # the step's years.min, when the person has fewer
 
 
 class MilestoneRow(NamedTuple):

@@ -62,8 +62,10 @@ GAP_RESOURCE = obj({**RESOURCE["properties"],
 MATCH = obj({"role": STR, "name": STR, "level": STR, "title": STR, "readiness": READINESS,
              "needs_years": {"type": ["number", "null"],
                              "description": "years the role's lowest level asks, when the "
-                             "person has fewer"}},
-            optional=("needs_years",))
+                             "person has fewer"},
+             "missing_milestones": {**array(STR), "description": "the level's required "
+                                    "milestones the person lacks (readiness ignores them)"}},
+            optional=("needs_years", "missing_milestones"))
 WARNINGS = array(STR)
 ENVELOPE = {"schema_version": {"const": 1}}
 REVIEW = obj({
@@ -112,8 +114,13 @@ def _assess() -> dict[str, Any]:
         "next_step": obj({"kind": STR, "role": OPT_STR, "level": OPT_STR, "title": OPT_STR,
                           "readiness": nullable(READINESS), "summary": STR,
                           "salary_usd": SALARY, "salary_note": SALARY_NOTE,
-                          "gaps": array(STR), "milestones": array(STR)},
-                         optional=("salary_note",)),
+                          "gaps": array(STR), "milestones": array(STR),
+                          "unrated": {**array(STR), "description": "the step level's skills "
+                                      "left unrated: to rate, not named as gaps"},
+                          "needs_years": {"type": ["number", "null"], "description":
+                                          "the step level's years.min, when the person "
+                                          "has fewer"}},
+                         optional=("salary_note", "unrated", "needs_years")),
         "checks": array(obj({"kind": {"enum": ["flat", "prerequisite", "experience",
                                                "unbacked"]},
                              "skills": array(STR), "message": STR, "advice": STR})),

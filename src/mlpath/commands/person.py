@@ -17,7 +17,8 @@ def match(ctx: Context, *, profile_path: str, top: int = 10, fmt: str = "table",
     from mlpath.profile import load_profile
 
     profile = load_profile(profile_path, ctx.catalog)
-    ranked = rank_roles(ctx.catalog, profile.skills, profile.years_experience)
+    ranked = rank_roles(ctx.catalog, profile.skills, profile.years_experience,
+                        milestones=profile.milestones)
     fit = best_of(ranked) if has_ratings(profile.skills) else None
     emit("match", ranked[:top], fmt, console=ctx.console,
          extra={"best_fit": fit.role if fit else None, "warnings": list(profile.warnings)},

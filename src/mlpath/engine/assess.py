@@ -21,12 +21,14 @@ from mlpath.engine.resources import (
 from mlpath.engine.scoring import (
     best_fit,
     comparison_level,
+    match_for,
+    missing_milestones,
+    rank_key,
     rank_roles,
     reached,
     readiness,
     round_half_up,
     settle_target,
-    years_needed,
 )
 from mlpath.model import (
     Catalog,
@@ -85,7 +87,7 @@ def build_gaps(catalog: Catalog, rows: Sequence[SkillRow]) -> list[Gap]:
             gap=row.gap, weight=row.weight, priority=row.weight * row.gap,
             resources=picked, learn_first=row.learn_first, unrated=row.unrated,
             serves=tuple(levels_served(r, row.current, row.required) for r in picked),
-            uncovered=uncovered(resources, row.current, row.required),
+            uncovered=uncovered(picked, row.current, row.required),
         ))
     listed: dict[str, list[str]] = {}
     for g in gaps:
@@ -117,15 +119,41 @@ def _names(catalog: Catalog, ids: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _pct(value: float) -> str:
+    """A readiness in a sentence: one decimal, as every report prints it (render.text.percent)."""
+    return f"{value:.1f}%"
+
+
+def _years(value: float) -> str:
+    return f"{value:g}"
+
+
 def _ordered_gaps(catalog: Catalog, level: Level, profile: Profile, *,
                   beyond: Level | None = None) -> tuple[str, ...]:
-    """The top gap ids at ``level`` in report order; with ``beyond``, only the skills that
-    ``level`` asks more of than ``beyond`` does (what separates the two levels)."""
+    """The top rated gap ids at ``level`` in report order; with ``beyond``, only the skills
+    that ``level`` asks more of than ``beyond`` does (what separates the two levels).
+    Unrated skills are not named as gaps to close: they are to be rated first."""
     rows = order_gaps(skill_rows(catalog, level, profile.skills, profile.unrated),
                       prerequisite_closure(catalog))
+    rows = [r for r in rows if not r.unrated]
     if beyond is not None:
         rows = [r for r in rows if r.required > _level_of(beyond, r.id)]
     return tuple(r.id for r in rows[:TOP_GAPS])
+
+
+def _unrated_at(level: Level, profile: Profile) -> tuple[str, ...]:
+    """The level's required skills the person left unrated, in id order."""
+    return tuple(sorted(r.skill for r in level.requirements if r.skill in profile.unrated))
+
+
+def _rate_them(unrated: Sequence[str]) -> str:
+    """One sentence asking to rate the skills left unrated (empty when there are none)."""
+    if not unrated:
+        return ""
+    n = len(unrated)
+    return (f"{n} of its skills {'are' if n > 1 else 'is'} not rated "
+            f"and count{'' if n > 1 else 's'} as 0: rate {'them' if n > 1 else 'it'} "
+            "for a true figure.")
 
 
 def next_step(catalog: Catalog, profile: Profile, role: Role, level: Level,
@@ -133,54 +161,80 @@ def next_step(catalog: Catalog, profile: Profile, role: Role, level: Level,
     """close-gaps, level-up, lateral, leadership or none (DESIGN §2).
 
     The summary names no salary: the step's band travels in ``salary`` and is shown
-    once, beside it.
+    once, beside it. It names only rated skills as gaps to close; skills left unrated
+    are counted (``NextStep.unrated``) and the person is asked to rate them. A level
+    whose required milestones are missing is never called met.
     """
     ratings = profile.skills
+    years = profile.years_experience
     blocking = tuple(m for m in level.milestones_required if m not in profile.milestones)
+    unrated = _unrated_at(level, profile)
     if not reached(score):
-        top = tuple(g.id for g in gaps[:TOP_GAPS])
-        summary = (f"You are {score:g}% ready for {level.title}; closing {_names(catalog, top)} "
-                   f"brings the most, by weight and gap.")
+        top = tuple(g.id for g in gaps if not g.unrated)[:TOP_GAPS]
+        summary = f"You are {_pct(score)} ready for {level.title}"
+        if top:
+            summary += (f"; closing {_names(catalog, top)} brings the most, "
+                        "by weight and gap.")
+        else:
+            summary += "."
+        if unrated:
+            summary += " " + _rate_them(unrated)
         if blocking:
             summary += f" The level also asks for: {_names(catalog, blocking)}."
         return NextStep("close-gaps", role.id, level.id, level.title, score, summary,
-                        level.salary, top, blocking, level.salary_note)
+                        level.salary, top, blocking, level.salary_note, unrated)
     if blocking:
-        summary = (f"Your skills reach {level.title} ({score:g}%), but the level asks for "
+        summary = (f"Your skills reach {level.title} ({_pct(score)}), but the level asks for "
                    f"{_names(catalog, blocking)}, which your profile does not list yet.")
         return NextStep("close-gaps", role.id, level.id, level.title, score, summary,
-                        level.salary, (), blocking, level.salary_note)
+                        level.salary, (), blocking, level.salary_note, unrated)
     index = role.levels.index(level)
     for higher in role.levels[index + 1:]:
         higher_score = readiness(higher, ratings)
-        if reached(higher_score):
+        higher_missing = missing_milestones(higher, profile.milestones)
+        if reached(higher_score) and not higher_missing:
             continue
         ids = _ordered_gaps(catalog, higher, profile, beyond=level)
-        summary = (f"You meet {level.title} ({score:g}%); {higher.title} "
-                   f"adds {_names(catalog, ids) or 'higher targets on skills you have'}.")
+        summary = (f"You meet {level.title} ({_pct(score)}); {higher.title} "
+                   f"adds {_names(catalog, ids) or 'higher targets on skills you have'}")
+        if higher_missing:
+            summary += f" and asks for {_names(catalog, higher_missing)}"
+        short = higher.years_min if years is not None and years < higher.years_min else None
+        if short is not None:
+            summary += f"; it needs {_years(short)}+ years, you have {_years(years or 0)}"
+        summary += "."
+        higher_unrated = _unrated_at(higher, profile)
+        if higher_unrated:
+            summary += " " + _rate_them(higher_unrated)
         return NextStep("level-up", role.id, higher.id, higher.title, higher_score, summary,
-                        higher.salary, ids, salary_note=higher.salary_note)
+                        higher.salary, ids, higher_missing, higher.salary_note,
+                        higher_unrated, short)
     moves = [catalog.roles[m] for m in role.moves if m in catalog.roles]
     if not moves:
-        summary = (f"You meet the top level of {role.name} ({score:g}%) and it lists no further "
-                   "moves; deepen your strongest skills or add a role pack with your ladder.")
+        summary = (f"You meet the top level of {role.name} ({_pct(score)}) and it lists no "
+                   "further moves; deepen your strongest skills or add a role pack with "
+                   "your ladder.")
         return NextStep("none", None, None, None, None, summary, None, ())
-    years = profile.years_experience
-    # The comparison-level rule: a move whose lowest level needs more years comes last.
-    ranked = sorted(((years_needed(m, years) is not None,
-                      -readiness(comparison_level(m, years), ratings), m.id, m) for m in moves),
-                    key=lambda t: t[:3])
-    move_role = ranked[0][3]
+    # The one ranking rule (scoring.rank_key): a move whose years you lack comes last.
+    best = min((match_for(m, ratings, years, profile.milestones) for m in moves),
+               key=rank_key)
+    move_role = catalog.roles[best.role]
     move_level = comparison_level(move_role, years)
-    move_score = -ranked[0][1]
     kind = "leadership" if move_role.leadership else "lateral"
     ids = _ordered_gaps(catalog, move_level, profile)
-    verb = "step up to" if kind == "leadership" else "move to"
-    summary = (f"You meet the top level of {role.name} ({score:g}%); your best {verb} is "
-               f"{move_level.title}, where you are {move_score:g}% ready"
+    what = "step up" if kind == "leadership" else "move"
+    summary = (f"You meet the top level of {role.name} ({_pct(score)}); your best {what} is "
+               f"to {move_level.title}, where you are {_pct(best.readiness)} ready"
                + (f"; close {_names(catalog, ids)}." if ids else "."))
-    return NextStep(kind, move_role.id, move_level.id, move_level.title, move_score, summary,
-                    move_level.salary, ids, salary_note=move_level.salary_note)
+    if best.needs_years is not None:
+        summary += (f" It needs {_years(best.needs_years)}+ years; "
+                    f"you have {_years(years or 0)}.")
+    move_unrated = _unrated_at(move_level, profile)
+    if move_unrated:
+        summary += " " + _rate_them(move_unrated)
+    return NextStep(kind, move_role.id, move_level.id, move_level.title, best.readiness,
+                    summary, move_level.salary, ids, (), move_level.salary_note, move_unrated,
+                    best.needs_years)
 
 
 def _level_of(level: Level, skill: str) -> int:
@@ -220,8 +274,8 @@ def assess(*, catalog: Catalog, profile: Profile, role: Role | None = None,
         skills=tuple(rows),
         gaps=tuple(gaps),
         next_step=step,
-        matches=tuple(rank_roles(catalog, ratings, others_years,
-                                 exclude=[role.id])[:OTHER_MATCHES]),
+        matches=tuple(rank_roles(catalog, ratings, others_years, exclude=[role.id],
+                                 milestones=profile.milestones)[:OTHER_MATCHES]),
         milestones=tuple(milestone_rows(catalog, level, profile)),
         warnings=profile.warnings,
         target_chosen=chosen,

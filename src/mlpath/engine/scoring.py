@@ -7,7 +7,7 @@ number everywhere. Pure functions over the model.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -109,22 +109,43 @@ def has_ratings(ratings: Mapping[str, int]) -> bool:
     return any(value > 0 for value in ratings.values())
 
 
-def rank_roles(catalog: Catalog, ratings: Mapping[str, int], years: float | None,
-               *, exclude: Iterable[str] = ()) -> list[Match]:
-    """Every role at its comparison level, readiness high first, then by id.
+def missing_milestones(level: Level, have: Collection[str]) -> tuple[str, ...]:
+    """The level's required milestones that ``have`` lacks, in the level's order."""
+    return tuple(m for m in level.milestones_required if m not in have)
 
-    A role the person lacks the years for stays in the list, marked with the years
-    its lowest level needs (``Match.needs_years``).
+
+def match_for(role: Role, ratings: Mapping[str, int], years: float | None,
+              milestones: Collection[str] | None = None, *,
+              milestone_names: Mapping[str, str] | None = None) -> Match:
+    """``role`` at the person's comparison level; with ``milestones`` (the person's), the
+    level's required milestones they lack ride along (readiness is not changed)."""
+    level = comparison_level(role, years)
+    missing = () if milestones is None else missing_milestones(level, milestones)
+    names = milestone_names or {}
+    return Match(role.id, role.name, level.id, level.title, readiness(level, ratings),
+                 years_needed(role, years), missing, tuple(names.get(m, m) for m in missing))
+
+
+def rank_key(match: Match) -> tuple[bool, float, str]:
+    """THE order of roles for a person: those whose years reach the role's comparison
+    level first (a role you cannot apply to is not a fit), each group by readiness,
+    high first, then by id."""
+    return (match.needs_years is not None, -match.readiness, match.role)
+
+
+def rank_roles(catalog: Catalog, ratings: Mapping[str, int], years: float | None,
+               *, exclude: Iterable[str] = (),
+               milestones: Collection[str] | None = None) -> list[Match]:
+    """Every role at its comparison level, in ``rank_key`` order: roles the person's
+    years reach, readiness high first, then by id; then the others, each marked with
+    the years its lowest level needs (``Match.needs_years``). With ``milestones`` (the
+    person's), each match lists the required milestones its level still asks for.
     """
     skip = set(exclude)
-    matches = []
-    for role in catalog.roles.values():
-        if role.id in skip:
-            continue
-        level = comparison_level(role, years)
-        matches.append(Match(role.id, role.name, level.id, level.title,
-                             readiness(level, ratings), years_needed(role, years)))
-    return sorted(matches, key=lambda m: (-m.readiness, m.role))
+    names = {m.id: m.name for m in catalog.milestones.values()}
+    matches = [match_for(role, ratings, years, milestones, milestone_names=names)
+               for role in catalog.roles.values() if role.id not in skip]
+    return sorted(matches, key=rank_key)
 
 
 def best_of(matches: Sequence[Match]) -> Match | None:

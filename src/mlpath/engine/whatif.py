@@ -167,7 +167,8 @@ def _shifts(catalog: Catalog, old: Profile, new: Profile) -> list[Shift]:
         out.append(Shift(role.id, role.name, level.id, level.title,
                          readiness(level, old.skills), readiness(level, new.skills),
                          years_needed(role, years)))
-    return sorted(out, key=lambda s: (-s.after, -s.before, s.role))
+    # as scoring.rank_key: the roles your years reach first
+    return sorted(out, key=lambda s: (s.needs_years is not None, -s.after, -s.before, s.role))
 
 
 def what_if(*, catalog: Catalog, profile: Profile, sets: Mapping[str, int] | None = None,

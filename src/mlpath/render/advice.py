@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mlpath.model import READY_AT, Gap, Report
+from mlpath.model import READY_AT, Gap, Match, Report, Target
 
 
 def ready_verdict(report: Report) -> str:
@@ -38,3 +38,19 @@ def uncovered_note(g: Gap) -> str:
     text = (f"level {levels[0]}" if len(levels) == 1
             else f"levels {', '.join(str(lv) for lv in levels)}")
     return f"no resource in the catalogue serves {text} yet"
+
+
+def target_names(t: Target) -> tuple[str, ...]:
+    """The level title and the role name, once when they are the same words."""
+    return (t.title,) if t.title == t.name else (t.title, t.name)
+
+
+def match_notes(m: Match, *, sep: str = " · ") -> str:
+    """What a listed role still asks beyond skills: the years, the required milestones
+    (``sep`` goes before the milestones: a new line in a narrow table)."""
+    out = "" if m.needs_years is None else f" (needs {m.needs_years:g}+ years)"
+    names = m.missing_names or m.missing_milestones
+    if names:
+        more = len(names) - 1
+        out += sep + "needs " + names[0] + (f" +{more} more" if more else "")
+    return out

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from mlpath.model import READY_AT, Report, Resource
 from mlpath.render import svg
+from mlpath.render.advice import match_notes, target_names
 from mlpath.render.escape import href, html
 from mlpath.render.text import band, number, percent
 from mlpath.reports import Plan, Progress, TeamReport
@@ -125,7 +126,7 @@ def report_html(report: Report, *, skill_names: dict[str, str] | None = None) ->
     how = {"best-fit": "your best fit", "profile": "from your profile",
            "option": "as asked"}.get(report.target_chosen, "")
     verdict = ("ready" if report.reached else f"not yet ready ({READY_AT:g}% is ready)")
-    facts = [("Target", f"{html(t.title)} · {html(t.name)} · {html(t.level)}"
+    facts = [("Target", " · ".join(html(n) for n in (*target_names(t), t.level))
               + (f' <span class="dim">({how})</span>' if how else "")),
              ("Readiness", f'<span class="big">{percent(report.readiness)}</span>'
               + ("" if report.backed_readiness is None else
@@ -200,7 +201,8 @@ def report_html(report: Report, *, skill_names: dict[str, str] | None = None) ->
                f"<p>{html(step.summary)}</p>{salary}</div></section>")
 
     if report.matches:
-        rows = [f"<tr><td>{html(m.name)}</td><td>{html(m.level)}</td><td class=\"bar\">"
+        rows = [f"<tr><td>{html(m.name + match_notes(m))}</td><td>{html(m.level)}</td>"
+                + '<td class="bar">'
                 + svg.meter(m.readiness, None, total=100, label=percent(m.readiness))
                 + f"</td><td class=\"num\">{percent(m.readiness)}</td></tr>"
                 for m in report.matches]

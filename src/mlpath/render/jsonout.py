@@ -70,7 +70,8 @@ def resource(r: Resource) -> dict[str, Any]:
 def match(m: Match) -> dict[str, Any]:
     return {"role": m.role, "name": m.name, "level": m.level, "title": m.title,
             "readiness": m.readiness,
-            "needs_years": None if m.needs_years is None else _num(m.needs_years)}
+            "needs_years": None if m.needs_years is None else _num(m.needs_years),
+            "missing_milestones": list(m.missing_milestones)}
 
 
 def gap(g: Gap) -> dict[str, Any]:
@@ -113,7 +114,10 @@ def report(r: Report) -> dict[str, Any]:
                       "title": step.title, "readiness": step.readiness,
                       "summary": step.summary, "salary_usd": salary(step.salary),
                       "salary_note": step.salary_note,
-                      "gaps": list(step.gaps), "milestones": list(step.blocking_milestones)},
+                      "gaps": list(step.gaps), "milestones": list(step.blocking_milestones),
+                      "unrated": list(step.unrated),
+                      "needs_years": (None if step.needs_years is None
+                                      else _num(step.needs_years))},
         "checks": [{"kind": c.kind, "skills": list(c.skills), "message": c.message,
                     "advice": c.advice} for c in r.checks],
         "matches": [match(m) for m in r.matches],

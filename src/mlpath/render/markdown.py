@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mlpath.model import Report, Resource
-from mlpath.render.advice import ready_verdict, resource_notes, uncovered_note, unrated_line
+from mlpath.render.advice import (
+    match_notes,
+    ready_verdict,
+    resource_notes,
+    target_names,
+    uncovered_note,
+    unrated_line,
+)
 from mlpath.render.escape import markdown, markdown_url
 from mlpath.render.text import band, number, percent
 
@@ -47,7 +54,8 @@ def render_report(report: Report, *, skill_names: dict[str, str] | None = None) 
     t = report.target
     who = md(report.profile_name or report.profile_source)
     lines = [f"# mlpath report: {who}", ""]
-    lines.append(f"- **Target:** {md(t.title)} ({md(t.name)}, `{t.role}:{t.level}`)"
+    named = "".join(f"{md(n)}, " for n in target_names(t)[1:])
+    lines.append(f"- **Target:** {md(t.title)} ({named}`{t.role}:{t.level}`)"
                  + {"best-fit": " — your best fit",
                     "none": " — no best fit: rate your skills first"}.get(
                         report.target_chosen, ""))
@@ -113,8 +121,7 @@ def render_report(report: Report, *, skill_names: dict[str, str] | None = None) 
     if report.matches:
         lines += ["", "## Other roles that fit", "", "| Role | Level | Readiness |",
                   "|---|---|---:|"]
-        lines += [f"| {md(m.name)}"
-                  + ("" if m.needs_years is None else f" (needs {number(m.needs_years)}+ years)")
+        lines += [f"| {md(m.name)}{md(match_notes(m))}"
                   + f" | {md(m.level)} | {percent(m.readiness)} |" for m in report.matches]
     if report.warnings:
         lines += ["", "## Warnings", ""] + [f"- {md(w)}" for w in report.warnings]

@@ -10,7 +10,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from mlpath.model import READY_AT, Match, Report, Resource
-from mlpath.render.advice import ready_verdict, resource_notes, uncovered_note, unrated_line
+from mlpath.render.advice import (
+    match_notes,
+    ready_verdict,
+    resource_notes,
+    target_names,
+    uncovered_note,
+    unrated_line,
+)
 from mlpath.render.console import bar, styled
 from mlpath.render.escape import safe_url
 from mlpath.render.text import band, clean, number, percent
@@ -67,8 +74,9 @@ def header(report: Report, width: int = 100) -> RenderableType:
              else f" · {number(report.years_experience)} years")
     how = {"best-fit": " (your best fit)", "profile": " (from your profile)",
            "none": " (no best fit: rate your skills first)"}.get(report.target_chosen, "")
-    body = styled(("Target  ", "dim"), (target.title, "bold"), f" · {target.name} · {target.level}",
-                 (how, "dim"))
+    body = styled(("Target  ", "dim"), (target.title, "bold"),
+                  "".join(f" · {n}" for n in target_names(target)[1:]) + f" · {target.level}",
+                  (how, "dim"))
     if target.salary:
         body.append_text(styled("\n", ("Salary  ", "dim"),
                                band(target.salary.min, target.salary.max) + " a year (USD)"))
@@ -216,8 +224,7 @@ def matches_table(matches: Sequence[Match], title: str, width: int = 100) -> Ren
     table.add_column("Ready", no_wrap=True, justify="right")
     for m in matches:
         style = readiness_style(m.readiness)
-        years = "" if m.needs_years is None else f" (needs {number(m.needs_years)}+ years)"
-        table.add_row(styled(m.name, (years, "dim")), styled(m.level),
+        table.add_row(styled(m.name, (match_notes(m, sep="\n  "), "dim")), styled(m.level),
                       styled((bar(m.readiness, 100, cells) + " " if cells else "", style),
                              percent(m.readiness).rjust(6)))
     return table
