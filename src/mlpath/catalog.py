@@ -368,10 +368,10 @@ def _merge_aliases(skills: dict[str, tuple[Skill, DataFile, int]],
     word listed twice for one skill counts once. A word that already signals
     another skill is a problem, so that a phrase in an ad never means two things.
     """
-    from mlpath.posting import alias_key
+    from mlpath.aliases import alias_key
 
     problems: list[Problem] = []
-    owner: dict[str, str] = {}
+    owner: dict[str, str] = {}  # alias key -> the skill it signals
     words: dict[str, list[str]] = {skill_id: [] for skill_id in skills}
 
     def add(skill_id: str, word: str, file: DataFile, path: DocPath) -> None:
@@ -379,9 +379,11 @@ def _merge_aliases(skills: dict[str, tuple[Skill, DataFile, int]],
         known = owner.setdefault(key, skill_id)
         if known != skill_id:
             problems.append(file.problem(path, f"{word!r} already signals {known!r}"))
-        elif word not in words[skill_id] and all(alias_key(w) != key
-                                                 for w in words[skill_id]):
+        elif key not in seen:  # the first word with this key (a key has one owner)
+            seen.add(key)
             words[skill_id].append(word)
+
+    seen: set[str] = set()  # keys already listed (each belongs to one skill: ``owner``)
 
     for skill, file, i in skills.values():
         for j, word in enumerate(skill.aliases):

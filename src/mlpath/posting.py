@@ -32,32 +32,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
+# --- aliases and tokens ----------------------------------------------------------------
+from mlpath.aliases import GAP, is_exact, tokens
 from mlpath.errors import DataError, UsageError
 from mlpath.model import Catalog, Level, Requirement, Role, SalaryBand
-
-# --- aliases and tokens ----------------------------------------------------------------
-
-# A word: letters and digits, with inner dots ("Node.js", "3.10") and a tail of
-# "+" or "#" ("C++", "C#"). Hyphens, slashes and apostrophes separate words.
-_TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*[+#]*")
-_GAP = re.compile(r"[ \t\-/&]{1,3}")  # what may stand between the words of one alias
-_SHORT = 2  # aliases this short match case and all, and must stand apart
-
-
-def _tokens(text: str) -> list[re.Match[str]]:
-    return list(_TOKEN.finditer(text))
-
-
-def is_exact(alias: str) -> bool:
-    """Whether an alias is matched with its case: one of one or two characters."""
-    return len(alias.strip()) <= _SHORT
-
-
-def alias_key(alias: str) -> str:
-    """The form under which an alias is looked up: its words, lower-cased unless short."""
-    words = [m.group() for m in _tokens(alias)]
-    key = " ".join(words)
-    return key if is_exact(alias) else key.casefold()
 
 
 class AliasIndex(NamedTuple):
@@ -72,7 +50,7 @@ def alias_index(catalog: Catalog) -> AliasIndex:
     exact: dict[str, str] = {}
     for skill in catalog.skills.values():
         for alias in (*skill.aliases, skill.name):
-            words = tuple(m.group() for m in _tokens(alias))
+            words = tuple(m.group() for m in tokens(alias))
             if not words:
                 continue
             if is_exact(alias):
@@ -109,14 +87,14 @@ def _plural_variants(word: str) -> list[str]:
 
 def find_skills(text: str, index: AliasIndex) -> list[Hit]:
     """The skills named in ``text``: the longest alias wins, and matches never overlap."""
-    tokens = _tokens(text)
+    marks = tokens(text)
     hits: list[Hit] = []
     i = 0
-    while i < len(tokens):
+    while i < len(marks):
         found: tuple[str, int] | None = None
-        for size in range(min(index.longest, len(tokens) - i), 0, -1):
-            span = tokens[i:i + size]
-            if any(not _GAP.fullmatch(text[a.end():b.start()]) for a, b in pairwise(span)):
+        for size in range(min(index.longest, len(marks) - i), 0, -1):
+            span = marks[i:i + size]
+            if any(not GAP.fullmatch(text[a.end():b.start()]) for a, b in pairwise(span)):
                 continue
             words = [t.group().casefold() for t in span]
             skill = index.folded.get(tuple(words))
@@ -128,14 +106,14 @@ def find_skills(text: str, index: AliasIndex) -> list[Hit]:
             if skill is not None:
                 found = (skill, size)
                 break
-        if found is None and tokens[i].group() in index.exact and _stands_apart(
-                text, tokens[i].start(), tokens[i].end()):
-            found = (index.exact[tokens[i].group()], 1)
+        if found is None and marks[i].group() in index.exact and _stands_apart(
+                text, marks[i].start(), marks[i].end()):
+            found = (index.exact[marks[i].group()], 1)
         if found is None:
             i += 1
             continue
         skill, size = found
-        start, end = tokens[i].start(), tokens[i + size - 1].end()
+        start, end = marks[i].start(), marks[i + size - 1].end()
         hits.append(Hit(skill, start, end, text[start:end]))
         i += size
     return hits

@@ -28,9 +28,10 @@ MAX_DEPTH = 32
 MAX_NUMBER_CHARS = 32
 
 # What YAML allows in a file (YAML 1.1 §5.1): everything else is a reader error, which
-# PyYAML reports without a line; this finds the character again to point at it.
-_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd"
-                            "\U00010000-\U0010ffff]")
+# PyYAML reports without a line; this finds the character again to point at it. Compiled
+# only on that error path: the class takes ~5 ms to compile, more than a whole report.
+_NOT_PRINTABLE = ("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd"
+                  "\U00010000-\U0010ffff]")
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 Key = str | int
@@ -180,7 +181,7 @@ def _mark_problem(source: str, exc: Exception, text: str) -> Problem:
 
 def _character_problem(source: str, text: str) -> Problem:
     """The first character YAML does not allow, with its line and column."""
-    found = _NOT_PRINTABLE.search(text)
+    found = re.search(_NOT_PRINTABLE, text)
     if found is None:  # pragma: no cover - the reader refused something we allow
         return Problem(source, 0, 0, "invalid YAML: a character YAML does not allow")
     line, col = position(text, found.start())

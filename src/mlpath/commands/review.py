@@ -82,13 +82,13 @@ def comparison(catalog: Catalog, levels: Sequence[Level], level_id: str,
     none (or was not read from a file). With a warning for each review skipped."""
     if profile_path is None:
         return None, []
-    from mlpath.engine.review import compare
     from mlpath.reviewfile import load_reviews
 
     found, warnings = load_reviews(profile_path, catalog, folder)
     level = next((lv for lv in levels if lv.id == level_id), None)
     if not found or level is None:
         return None, warnings
+    from mlpath.engine.review import compare  # only with reviews: it loads the report types
     names = {s.id: s.name for s in catalog.skills.values()}
     return compare(level, names, self_ratings, [(r.reviewer, r.skills) for r in found]), \
         warnings

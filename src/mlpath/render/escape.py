@@ -19,7 +19,6 @@ A link target must be an ``http`` or ``https`` URL to be a link at all (``safe_u
 
 from __future__ import annotations
 
-import html as _html
 import json
 import re
 
@@ -46,6 +45,8 @@ def terminal(text: str) -> str:
 
 def html(text: str) -> str:
     """For HTML text and quoted attribute values: ``< > & " '`` escaped, controls visible."""
+    import html as _html  # here: html.entities costs a millisecond the JSON path needn't pay
+
     return _html.escape(_NOT_XML.sub("\ufffd", clean(text)), quote=True)
 
 
@@ -72,6 +73,8 @@ def safe_url(url: str | None) -> str | None:
 def href(url: str | None) -> str | None:
     """A safe link target for an HTML or SVG attribute, or None when it must not be a link."""
     safe = safe_url(url)
+    import html as _html
+
     return None if safe is None else _html.escape(safe, quote=True)
 
 

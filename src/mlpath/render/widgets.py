@@ -73,12 +73,24 @@ def indented(renderable: RenderableType, by: int) -> RenderableType:
 
 
 def emit(console: Console, parts: Iterable[Any]) -> None:
-    """Print each part; a ``Whole`` line with no wrapping, anything else as rich lays it out."""
+    """Print the parts in one go: a ``Whole`` line never wrapped or cropped (it may run
+    past the edge), anything else laid out by rich at the console's width.
+
+    One ``print`` rather than one per part: each call costs rich a full layout pass, and
+    a report has dozens of parts (DESIGN §7). ``crop=False`` lets a Whole line run on;
+    everything else already fits the width.
+    """
+    from rich.console import Group
+
+    shown = []
     for part in parts:
         if isinstance(part, Whole):
-            console.print(part.text, soft_wrap=True)
+            text = part.text.copy()
+            text.no_wrap, text.overflow = True, "ignore"
+            shown.append(text)
         else:
-            console.print(part)
+            shown.append(part)
+    console.print(Group(*shown), crop=False)
 
 
 def bar_cells(room: int, *, most: int, least: int = 4) -> int:
