@@ -117,10 +117,21 @@ quote, _key, _number = yamledit.quote, yamledit.key_text, yamledit.number
 
 def _skill_lines(skills: Mapping[str, int | None], catalog: Catalog, indent: str,
                  *, comments: bool = True) -> list[str]:
+    # Grouped by category (in the order categories first appear), so that each
+    # category heading is written once even where the catalogue interleaves them.
     order = {sid: i for i, sid in enumerate(catalog.skills)}
+    groups: dict[str, int] = {}
+    for known in catalog.skills.values():
+        groups.setdefault(known.category, len(groups))
+
+    def place(skill_id: str) -> tuple[int, int, str]:
+        skill = catalog.skills.get(skill_id)
+        group = groups[skill.category] if skill else len(groups)
+        return group, order.get(skill_id, len(order)), skill_id
+
     lines: list[str] = []
     category = None
-    for skill_id in sorted(skills, key=lambda s: (order.get(s, len(order)), s)):
+    for skill_id in sorted(skills, key=place):
         skill = catalog.skills.get(skill_id)
         if comments and skill and skill.category != category:
             category = skill.category
