@@ -402,7 +402,7 @@ def _ask_milestones(catalog: Catalog, prompter: Prompter, level: Level,
                 done[milestone.id] = answer in YES
             index += 1
         else:
-            prompter.show(styled(("  Type y or n, or press Enter (? what counts, < back).",
-                                  "yellow")))
+            prompter.show(styled(("  Type y or n, or press Enter. ? shows what counts, "
+                                  "< goes back.", "yellow")))
     kept = [mid for mid in defaults if done.get(mid, True)]
     return (*kept, *(mid for mid in ids if done[mid] and mid not in kept))
