@@ -113,3 +113,48 @@ def test_report_header_years_have_at_most_one_decimal(run: Run, workdir: Path, y
         assert "e-0" not in result.stdout.split("years")[0][-20:]
     data = json.loads(run("assess", "-p", "me.yaml", "--json").stdout)
     assert data["profile"]["years_experience"] == years  # JSON keeps the exact value
+
+
+NOTES = "# my notes about sam, not a profile\nsalary: lots\n"
+
+
+def test_rewriting_a_file_whole_keeps_the_old_one_as_a_backup_and_says_so(
+        run: Run, workdir: Path) -> None:
+    (workdir / "sam.yaml").write_text(SAM)
+    (workdir / "notes.yaml").write_text(NOTES)
+    result = run("assess", "-p", "sam.yaml", "--save", "notes.yaml", "--force")
+    assert result.code == 0, result
+    said = [line for line in result.stderr.splitlines() if "notes.yaml" in line]
+    assert len(said) == 1 and "rewritten whole" in said[0], result.stderr
+    assert "notes.yaml.bak" in said[0]
+    assert (workdir / "notes.yaml.bak").read_text() == NOTES
+    assert yaml.safe_load((workdir / "notes.yaml").read_text())["name"] == "Sam"
+    # a second rewrite never overwrites the first backup
+    (workdir / "notes.yaml").write_text(NOTES + "# second\n")
+    import mlpath.profile
+
+    mlpath.profile._READ.clear()  # a new run (this one runs in the same process)
+    result = run("assess", "-p", "sam.yaml", "--save", "notes.yaml", "--force")
+    assert result.code == 0 and "notes.yaml.~1~" in result.stderr, result
+    assert (workdir / "notes.yaml.bak").read_text() == NOTES
+    assert (workdir / "notes.yaml.~1~").read_text() == NOTES + "# second\n"
+
+
+def test_a_profile_the_line_editor_cannot_edit_is_backed_up(
+        workdir: Path, catalog: object) -> None:
+    from mlpath.catalog import load_catalog
+    from mlpath.profile import load_profile, save_profile
+
+    cat = load_catalog()
+    text = "# Sam's profile, with my comments\nskills:\n  python: 3  # honest\n"
+    (workdir / "me.yaml").write_text(text)
+    profile = load_profile("me.yaml", cat)
+    saved = save_profile(profile._replace(skills={}), cat, "me.yaml", replace=True)
+    assert not saved.edited and saved.backup is not None
+    assert saved.backup.read_text() == text
+    assert load_profile("me.yaml", cat).skills == {}
+    # an edit in place makes no backup
+    profile = load_profile("me.yaml", cat)
+    again = save_profile(profile._replace(skills={"sql": 2}), cat, "me.yaml", replace=True)
+    assert again.backup is None
+    assert sorted(p.name for p in workdir.iterdir()) == ["me.yaml", "me.yaml.bak"]

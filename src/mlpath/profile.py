@@ -263,11 +263,21 @@ def _readable_profile(text: str, path: str, *, as_json: bool) -> Doc | None:
     return None if problems or not isinstance(doc.value, dict) else doc
 
 
-def save_profile(profile: Profile, catalog: Catalog, path: str, *, replace: bool) -> bool:
-    """Save ``profile`` to ``path``; True when an existing file was edited in place.
+class Saved(NamedTuple):
+    """How a save went: ``edited`` in place (comments kept), or ``backup`` holds the old
+    file when an existing one had to be rewritten whole."""
+
+    edited: bool
+    backup: Path | None = None
+
+
+def save_profile(profile: Profile, catalog: Catalog, path: str, *, replace: bool) -> Saved:
+    """Save ``profile`` to ``path``: an edit in place over an existing profile.
 
     Never over a file that changed since this run read it, nor over one that
-    appeared meanwhile; a symlink's target is what gets written.
+    appeared meanwhile; a symlink's target is what gets written. An existing file
+    that cannot be edited in place is rewritten whole, and its old text is first
+    kept beside it (``backup_path``), so that no comment is lost silently.
     """
     from mlpath.atomic import read_current, write_atomic
 
@@ -286,9 +296,52 @@ def save_profile(profile: Profile, catalog: Catalog, path: str, *, replace: bool
             raise DataError(f"{path}: changed since mlpath read it; nothing was saved over "
                             "it")
     text, edited = render_profile(profile, catalog, path=path, existing=existing)
-    write_atomic(path, text, replace=raw is not None, expected=raw)
+    backup = None
+    if raw and not edited and raw != text.encode("utf-8"):
+        backup = write_backup(real, raw)
+    try:
+        write_atomic(path, text, replace=raw is not None, expected=raw)
+    except BaseException:
+        if backup is not None:
+            backup.unlink(missing_ok=True)  # the old file is still there
+        raise
     _READ[real] = text
-    return edited
+    return Saved(edited, backup)
+
+
+MAX_BACKUPS = 999
+
+
+def backup_path(real: str) -> Iterator[Path]:
+    """The names a backup of ``real`` may take, in order: NAME.bak, then NAME.~1~,
+    NAME.~2~ ... (none ends in .yaml or .json, so a team scan never reads one)."""
+    yield Path(f"{real}.bak")
+    for number in range(1, MAX_BACKUPS + 1):
+        yield Path(f"{real}.~{number}~")
+
+
+def write_backup(real: str, raw: bytes) -> Path:
+    """Keep ``raw`` (a file's old bytes) in the first free backup name; an existing
+    backup is never overwritten. A DataError when none can be written: then the
+    file is not rewritten either."""
+    for place in backup_path(real):
+        try:
+            fd = os.open(place, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise DataError(f"{place}: cannot keep a backup of the old file "
+                            f"({exc.strerror or exc}); nothing was saved") from None
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(raw)
+        except OSError as exc:
+            place.unlink(missing_ok=True)
+            raise DataError(f"{place}: cannot keep a backup of the old file "
+                            f"({exc.strerror or exc}); nothing was saved") from None
+        return place
+    raise DataError(f"{real}: {MAX_BACKUPS} backups already exist beside it; remove some, "
+                    "nothing was saved")
 
 
 # `assess --update` adds one dated snapshot a run. A second one on the same day replaces
