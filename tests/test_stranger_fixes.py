@@ -158,3 +158,21 @@ def test_a_profile_the_line_editor_cannot_edit_is_backed_up(
     again = save_profile(profile._replace(skills={"sql": 2}), cat, "me.yaml", replace=True)
     assert again.backup is None
     assert sorted(p.name for p in workdir.iterdir()) == ["me.yaml", "me.yaml.bak"]
+
+
+def test_a_team_folder_made_by_init_reads_only_the_profile(run: Run, workdir: Path) -> None:
+    assert run("init", "me.yaml").code == 0
+    assert (workdir / "profile.schema.json").exists()
+    (workdir / "me.recovered-20260101-000000-1.yaml").write_text(SAM)
+    result = run("team", ".")
+    assert result.code == 0, result
+    assert "skipped" not in result.stderr and "schema" not in result.stderr
+    assert "Team of 1 " in result.stdout
+
+
+def test_a_team_path_that_does_not_exist_is_a_usage_error(run: Run, workdir: Path) -> None:
+    (workdir / "sam.yaml").write_text(SAM)
+    result = run("team", "sam.yaml", "nothere")
+    assert (result.code, result.stderr) == (
+        2, "mlpath: error: nothere: no such file or folder\n"), result
+    assert result.stdout == ""

@@ -438,15 +438,23 @@ def team_entries(paths: Iterable[str]) -> Iterator[Entry]:
 
 
 def profile_files(folder: str) -> list[str]:
-    """The *.yaml, *.yml and *.json files under ``folder``, sorted (hidden ones and
-    reviews, NAME.review-WHO.yaml, left out)."""
+    """The *.yaml, *.yml and *.json files under ``folder``, sorted, without hidden
+    ones and the other files mlpath itself writes beside profiles (``_not_a_profile``)."""
     found: list[str] = []
     for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(f"{root}{os.sep}{n}" for n in sorted(names)
-                     if n.endswith(PROFILE_SUFFIXES) and not n.startswith(".")
-                     and ".review-" not in n)  # a second rater's review (reviewfile.py)
+                     if n.endswith(PROFILE_SUFFIXES) and not _not_a_profile(n))
     return found
+
+
+def _not_a_profile(name: str) -> bool:
+    """Hidden files, and what mlpath writes beside a profile: the editor schema
+    (profile.schema.json, `init`), a second rater's review (NAME.review-WHO.yaml) and
+    a recovery file (NAME.recovered-STAMP.yaml, which copies a profile: it would count
+    the person twice). Backups (NAME.yaml.bak, NAME.yaml.~1~) have no profile suffix."""
+    return (name.startswith(".") or name.endswith(".schema.json") or ".review-" in name
+            or ".recovered-" in name)
 
 
 MAX_LINE = MAX_BYTES  # one profile per line, each at most as long as a profile file
