@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -176,3 +179,57 @@ def test_a_team_path_that_does_not_exist_is_a_usage_error(run: Run, workdir: Pat
     assert (result.code, result.stderr) == (
         2, "mlpath: error: nothere: no such file or folder\n"), result
     assert result.stdout == ""
+
+
+# --- FIFOs ------------------------------------------------------------------------------
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+
+
+def _mlpath(*args: str, cwd: Path, stdin: int | None = None) -> subprocess.CompletedProcess[str]:
+    """The installed command in its own process: a hang fails on the timeout."""
+    return subprocess.run([sys.executable, "-m", "mlpath", *args], cwd=cwd, text=True,
+                          capture_output=True, timeout=30, check=False, stdin=stdin,
+                          env={**os.environ, "COLUMNS": "100"})
+
+
+@needs_fifo
+def test_a_fifo_named_as_a_profile_is_refused_unread(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "fifo.yaml")
+    result = _mlpath("assess", "-p", "fifo.yaml", cwd=tmp_path)
+    assert result.returncode == 1, result
+    assert result.stderr == ("mlpath: error: fifo.yaml: not a regular file (a FIFO or a "
+                             "device); give a file, or - to read standard input\n")
+    assert "empty" not in result.stderr
+
+
+@needs_fifo
+def test_a_pipe_from_the_shell_is_still_read(tmp_path: Path) -> None:
+    (tmp_path / "sam.yaml").write_text(SAM)
+    with (tmp_path / "sam.yaml").open() as handle:  # what <(cat sam.yaml) hands over
+        result = _mlpath("assess", "-p", "/dev/stdin", "--json", cwd=tmp_path,
+                         stdin=handle.fileno())
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["profile"]["name"] == "Sam"
+
+
+@needs_fifo
+def test_a_fifo_in_a_pack_is_a_problem(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    os.mkfifo(pack / "stuck.yaml")
+    result = _mlpath("--roles-dir", str(pack), "roles", cwd=tmp_path)
+    assert result.returncode == 1, result
+    assert "stuck.yaml" in result.stderr and "not a regular file" in result.stderr
+
+
+@needs_fifo
+def test_evidence_counts_a_fifo_as_skipped_only(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "train.py")
+    (tmp_path / "sam.yaml").write_text(SAM)
+    result = _mlpath("evidence", "-p", "sam.yaml", "train.py", cwd=tmp_path)
+    said = result.stdout + result.stderr
+    assert "Read 0 files; skipped 1" in said, said
+    data = json.loads(_mlpath("evidence", "-p", "sam.yaml", "train.py", "--json",
+                                   cwd=tmp_path).stdout)
+    assert (data["files_read"], data["skipped_total"]) == (0, 1)
