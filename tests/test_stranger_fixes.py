@@ -233,3 +233,13 @@ def test_evidence_counts_a_fifo_as_skipped_only(tmp_path: Path) -> None:
     data = json.loads(_mlpath("evidence", "-p", "sam.yaml", "train.py", "--json",
                                    cwd=tmp_path).stdout)
     assert (data["files_read"], data["skipped_total"]) == (0, 1)
+
+
+def test_ctrl_c_is_not_called_an_error(run: Run, workdir: Path, terminal: None,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupt(prompt: str = "") -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("builtins.input", interrupt)
+    result = run("assess")
+    assert (result.code, result.stderr) == (130, "mlpath: interrupted; nothing was written\n")
