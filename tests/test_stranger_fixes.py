@@ -243,3 +243,13 @@ def test_ctrl_c_is_not_called_an_error(run: Run, workdir: Path, terminal: None,
     monkeypatch.setattr("builtins.input", interrupt)
     result = run("assess")
     assert (result.code, result.stderr) == (130, "mlpath: interrupted; nothing was written\n")
+
+
+def test_validate_says_unknown_ids_fail_it_while_assess_only_warns(run: Run,
+                                                                   workdir: Path) -> None:
+    (workdir / "me.yaml").write_text("skills: {python: 3}\nmilestones: [nope-milestone]\n")
+    assessed = run("assess", "-p", "me.yaml")
+    assert assessed.code == 0 and "unknown milestone 'nope-milestone'" in assessed.stderr
+    checked = run("validate", "me.yaml")
+    assert checked.code == 1
+    assert "unknown ids fail validate; assess only warns" in checked.stderr, checked
