@@ -237,10 +237,10 @@ def test_evidence_counts_a_fifo_as_skipped_only(tmp_path: Path) -> None:
 
 def test_ctrl_c_is_not_called_an_error(run: Run, workdir: Path, terminal: None,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    def interrupt(prompt: str = "") -> str:
+    def interrupt(self: object, prompt: str) -> str:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("builtins.input", interrupt)
+    monkeypatch.setattr("mlpath.interview.Prompter.ask", interrupt)
     result = run("assess")
     assert (result.code, result.stderr) == (130, "mlpath: interrupted; nothing was written\n")
 
