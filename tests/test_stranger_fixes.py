@@ -39,7 +39,8 @@ def lines(*answers: str) -> str:
     return "\n".join(answers) + "\n"
 
 
-def _update(run: Run, workdir: Path, *ratings: str, more: int = 12) -> tuple[str, dict[str, object]]:
+def _update(run: Run, workdir: Path, *ratings: str, more: int = 12
+            ) -> tuple[str, dict[str, object]]:
     (workdir / "sam.yaml").write_text(SAM)
     script = lines("", "", "", *ratings, *[""] * more)
     result = run("assess", "-p", "sam.yaml", "--update", input=script)
