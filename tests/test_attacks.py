@@ -352,7 +352,7 @@ def test_ctrl_c_while_starting_is_one_line() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False)
     assert (result.returncode, result.stderr) == (
-        130, "mlpath: error: interrupted; nothing was written\n")
+        130, "mlpath: interrupted; nothing was written\n")
 
 
 # --- unbounded work --------------------------------------------------------------------

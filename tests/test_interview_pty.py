@@ -124,7 +124,7 @@ def test_update_keeps_defaults_and_writes_history(spawn: Spawn, tmp_path: Path) 
     child.sendline("")
     child.expect(r"\[mlops-engineer\]")
     child.sendline("")
-    child.expect(r"\[4\]")
+    child.expect(r"\(Enter keeps 4\)")
     child.sendline("")
     child.expect(r"Your level 0-5 \[3\]")
     child.sendline("4")  # python 3 -> 4

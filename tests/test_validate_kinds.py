@@ -44,7 +44,8 @@ def test_every_problem_of_every_file_at_once(run: Run, workdir: Path) -> None:
         "b.yaml:2:11: skills.python: 7 is outside 0–5",
         "c.yaml:1:9: target: ml-engineer has no level 'principal'; it has entry, mid, senior",
     ], result
-    assert result.stderr == "mlpath: 4 problem(s) in 3 file(s)\n"
+    assert result.stderr == ("mlpath: 4 problem(s) in 3 file(s); 2 of them unknown ids "
+                             "(unknown ids fail validate; assess only warns)\n")
 
 
 def test_validate_json_for_scripts(run: Run, workdir: Path) -> None:

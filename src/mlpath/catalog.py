@@ -104,9 +104,10 @@ def pack_files(directory: str) -> list[str]:
         raise DataError(f"{directory}: no such folder")
     if not folder.is_dir():
         return [directory]
-    try:  # regular files only: a FIFO in a pack must not hang the run
+    try:  # anything but a folder is listed: a FIFO is then reported, never waited on
         return sorted(str(p) for p in folder.iterdir()
-                      if p.suffix in DATA_SUFFIXES and p.is_file() and not p.name.startswith("."))
+                      if p.suffix in DATA_SUFFIXES and not p.is_dir()
+                      and not p.name.startswith("."))
     except OSError as exc:
         raise DataError(f"{directory}: cannot read the folder: {exc.strerror or exc}") from None
 

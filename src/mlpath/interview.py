@@ -71,24 +71,31 @@ def run_interview(*, catalog: Catalog, prompter: Prompter, previous: Profile | N
         skills = list(catalog.skills.values())
         prompter.show(styled(f"\nRate yourself on all {len(skills)} skills; type s to skip the "
                              "rest of a category you do not know."))
-    # Re-rating a saved profile: a skill it leaves out counts as 0, so 0 is its default
-    # (one it marks as not rated has none).
+    # Re-rating a saved profile: its ratings are the defaults. A skill it has no
+    # rating for keeps having none when the answer is blank (absent stays absent,
+    # null stays null), and `s` keeps the ratings the skipped category had.
     defaults: dict[str, int] = dict(old.skills)
-    if previous:
-        defaults = {**{s: 0 for s in catalog.skills if s not in old.unrated}, **old.skills}
     fresh_checks: dict[str, str] = {}
-    ratings = _ask_ratings(prompter, _by_category(skills, catalog), defaults,
-                           checked=fresh_checks)
-    merged = {**old.skills, **{k: v for k, v in ratings.items() if v is not None}}
-    for skill_id, rating in ratings.items():
-        if rating is None:
-            merged.pop(skill_id, None)
+    ratings: dict[str, int | None] = {}
+    ordered = _by_category(skills, catalog)
+    start = 0
+    while True:
+        ratings = _ask_ratings(prompter, ordered, defaults, checked=fresh_checks,
+                               answers=ratings, start=start, keep=previous is not None)
+        merged = {**old.skills, **{k: v for k, v in ratings.items() if v is not None}}
+        for skill_id, rating in ratings.items():
+            if rating is None:
+                merged.pop(skill_id, None)
+        _, target_level = settle_target(catalog, merged, years, role, level)
+        milestones = _ask_milestones(catalog, prompter, target_level, old.milestones,
+                                     can_go_back=bool(ordered))
+        if milestones is not None:
+            break
+        start = len(ordered) - 1  # `<` at the first milestone: the last skill again
     # An earlier check still stands while its rating stays what it was.
     checked = {**{k: d for k, d in old.checked.items()
                   if k in merged and merged[k] == old.skills.get(k)}, **fresh_checks}
     unrated = (old.unrated | {k for k, v in ratings.items() if v is None}) - set(merged)
-    _, target_level = settle_target(catalog, merged, years, role, level)
-    milestones = _ask_milestones(catalog, prompter, target_level, old.milestones)
     history = old.history
     if previous is not None:
         today = datetime.date.today().isoformat()
@@ -147,9 +154,9 @@ def _ask_role(catalog: Catalog, prompter: Prompter, default: str | None
 
 
 def _ask_years(prompter: Prompter, default: float | None) -> float | None:
-    hint = f" [{default:g}]" if default is not None else ""
+    blank = "blank skips" if default is None else f"Enter keeps {_years_shown(default)}"
     while True:
-        answer = prompter.ask(f"Years of professional experience (blank skips){hint}: ")
+        answer = prompter.ask(f"Years of professional experience ({blank}): ")
         if not answer:
             return default
         hint = unicode_digit_hint(answer)
@@ -167,6 +174,11 @@ def _ask_years(prompter: Prompter, default: float | None) -> float | None:
         if 0 <= years <= 70:
             return int(years) if years.is_integer() else years
         prompter.show(styled(("  Years go from 0 to 70.", "yellow")))
+
+
+def _years_shown(value: float) -> str:
+    """The years kept by Enter, as typed back (no exponent, no long tail of digits)."""
+    return f"{value:.6f}".rstrip("0").rstrip(".") or "0"
 
 
 def _rubric(skill: Skill) -> RenderableType:
@@ -209,17 +221,24 @@ def _shown(answer: str) -> str:
 
 def _ask_ratings(prompter: Prompter, skills: list[Skill],
                  known: Mapping[str, int], *, whose: str = "Your",
-                 checked: dict[str, str] | None = None) -> dict[str, int | None]:
-    """Each skill's rating; None for one skipped with ``s`` (not rated).
+                 checked: dict[str, str] | None = None,
+                 answers: Mapping[str, int | None] | None = None, start: int = 0,
+                 keep: bool = False) -> dict[str, int | None]:
+    """Each skill's rating; None for one skipped with ``s`` that had no rating in
+    ``known`` (not rated); a skipped skill with one keeps it.
+
+    ``keep`` (re-rating a saved profile): a blank answer to a skill with no rating
+    in ``known`` leaves it out of the result, so it stays as the file had it.
+    ``answers`` and ``start`` resume an earlier pass (going back from a later question).
 
     ``whose`` starts the question ("Their" when a reviewer rates someone else).
     ``checked`` (when given) receives skill id -> today's date for each rating the
     person settled through the skill's checklist (``c``); a skill answered again
     without it loses its entry.
     """
-    answers: dict[str, int | None] = {}
+    answers = dict(answers or {})
     checks: dict[str, str] = {} if checked is None else checked
-    index, total = 0, len(skills)
+    index, total = max(0, min(start, len(skills))), len(skills)
     while index < total:
         skill = skills[index]
         if index == 0 or skills[index - 1].category != skill.category:
@@ -228,7 +247,7 @@ def _ask_ratings(prompter: Prompter, skills: list[Skill],
                              (f" — {skill.description}", "dim")))
         prompter.show(_rubric(skill))
         default = answers.get(skill.id, known.get(skill.id))
-        hint = f" [{default}]" if default is not None else ""
+        hint = f" [{default}]" if default is not None else " [not set]" if keep else ""
         offer = ", c checklist" if skill.checklist else ""
         while True:
             answer = prompter.ask(f"{whose} level 0-5{hint} (? details{offer}, < back, s skip "
@@ -259,12 +278,15 @@ def _ask_ratings(prompter: Prompter, skills: list[Skill],
                 break
             if answer in SKIP:
                 while index < total and skills[index].category == skill.category:
-                    answers.setdefault(skills[index].id, None)
+                    answers.setdefault(skills[index].id, known.get(skills[index].id))
                     index += 1
                 break
             if not answer and default is not None:
                 answers[skill.id] = default
                 checks.pop(skill.id, None)
+                index += 1
+                break
+            if not answer and keep:  # nothing to keep and nothing said: left as it was
                 index += 1
                 break
             if _ascii_number(answer) and int(answer) <= 5:
@@ -348,24 +370,39 @@ def suggest_level(considered: int, done: Mapping[int, Sequence[bool]]) -> int:
 
 
 def _ask_milestones(catalog: Catalog, prompter: Prompter, level: Level,
-                    defaults: tuple[str, ...]) -> tuple[str, ...]:
+                    defaults: tuple[str, ...], *, can_go_back: bool = True
+                    ) -> tuple[str, ...] | None:
+    """The milestones done; None when the person goes back (``<``) from the first one
+    to the skill questions. ``?`` shows what counts for a milestone."""
     ids = [*level.milestones_required, *level.milestones_recommended]
-    have = list(defaults)
     if not ids:
-        return tuple(have)
+        return tuple(defaults)
     prompter.show(styled(("\nMilestones", "bold underline"),
-                         f" for {level.title} (y/n, Enter keeps the answer shown):"))
-    for mid in ids:
-        milestone = catalog.milestones[mid]
-        current = mid in have
-        while True:
-            answer = prompter.ask(f"Done: {milestone.name}? [{'Y/n' if current else 'y/N'}] "
-                                  ).lower()
-            if answer in ("", "y", "yes", "n", "no"):
-                break
-            prompter.show(styled(("  Type y or n, or press Enter.", "yellow")))
-        if answer in ("y", "yes") and not current:
-            have.append(mid)
-        elif answer in ("n", "no") and current:
-            have.remove(mid)
-    return tuple(have)
+                         f" for {level.title} (y/n, Enter keeps the answer shown, "
+                         "? what counts, < back):"))
+    done = {mid: mid in defaults for mid in ids}
+    index = 0
+    while index < len(ids):
+        milestone = catalog.milestones[ids[index]]
+        current = done[milestone.id]
+        answer = prompter.ask(f"Done: {milestone.name}? [{'Y/n' if current else 'y/N'}] "
+                              ).lower()
+        if answer in HELP:
+            prompter.show(styled(("  " + milestone.description, "dim")),
+                          styled(("  How: " + milestone.how, "dim")))
+        elif answer in BACK:
+            if index > 0:
+                index -= 1
+            elif can_go_back:
+                return None
+            else:
+                prompter.show(styled(("  This is the first question.", "yellow")))
+        elif answer in ("", "y", "yes", "n", "no"):
+            if answer:
+                done[milestone.id] = answer in YES
+            index += 1
+        else:
+            prompter.show(styled(("  Type y or n, or press Enter. ? shows what counts, "
+                                  "< goes back.", "yellow")))
+    kept = [mid for mid in defaults if done.get(mid, True)]
+    return (*kept, *(mid for mid in ids if done[mid] and mid not in kept))

@@ -117,10 +117,21 @@ quote, _key, _number = yamledit.quote, yamledit.key_text, yamledit.number
 
 def _skill_lines(skills: Mapping[str, int | None], catalog: Catalog, indent: str,
                  *, comments: bool = True) -> list[str]:
+    # Grouped by category (in the order categories first appear), so that each
+    # category heading is written once even where the catalogue interleaves them.
     order = {sid: i for i, sid in enumerate(catalog.skills)}
+    groups: dict[str, int] = {}
+    for known in catalog.skills.values():
+        groups.setdefault(known.category, len(groups))
+
+    def place(skill_id: str) -> tuple[int, int, str]:
+        skill = catalog.skills.get(skill_id)
+        group = groups[skill.category] if skill else len(groups)
+        return group, order.get(skill_id, len(order)), skill_id
+
     lines: list[str] = []
     category = None
-    for skill_id in sorted(skills, key=lambda s: (order.get(s, len(order)), s)):
+    for skill_id in sorted(skills, key=place):
         skill = catalog.skills.get(skill_id)
         if comments and skill and skill.category != category:
             category = skill.category
@@ -252,11 +263,21 @@ def _readable_profile(text: str, path: str, *, as_json: bool) -> Doc | None:
     return None if problems or not isinstance(doc.value, dict) else doc
 
 
-def save_profile(profile: Profile, catalog: Catalog, path: str, *, replace: bool) -> bool:
-    """Save ``profile`` to ``path``; True when an existing file was edited in place.
+class Saved(NamedTuple):
+    """How a save went: ``edited`` in place (comments kept), or ``backup`` holds the old
+    file when an existing one had to be rewritten whole."""
+
+    edited: bool
+    backup: Path | None = None
+
+
+def save_profile(profile: Profile, catalog: Catalog, path: str, *, replace: bool) -> Saved:
+    """Save ``profile`` to ``path``: an edit in place over an existing profile.
 
     Never over a file that changed since this run read it, nor over one that
-    appeared meanwhile; a symlink's target is what gets written.
+    appeared meanwhile; a symlink's target is what gets written. An existing file
+    that cannot be edited in place is rewritten whole, and its old text is first
+    kept beside it (``backup_path``), so that no comment is lost silently.
     """
     from mlpath.atomic import read_current, write_atomic
 
@@ -275,9 +296,52 @@ def save_profile(profile: Profile, catalog: Catalog, path: str, *, replace: bool
             raise DataError(f"{path}: changed since mlpath read it; nothing was saved over "
                             "it")
     text, edited = render_profile(profile, catalog, path=path, existing=existing)
-    write_atomic(path, text, replace=raw is not None, expected=raw)
+    backup = None
+    if raw and not edited and raw != text.encode("utf-8"):
+        backup = write_backup(real, raw)
+    try:
+        write_atomic(path, text, replace=raw is not None, expected=raw)
+    except BaseException:
+        if backup is not None:
+            backup.unlink(missing_ok=True)  # the old file is still there
+        raise
     _READ[real] = text
-    return edited
+    return Saved(edited, backup)
+
+
+MAX_BACKUPS = 999
+
+
+def backup_path(real: str) -> Iterator[Path]:
+    """The names a backup of ``real`` may take, in order: NAME.bak, then NAME.~1~,
+    NAME.~2~ ... (none ends in .yaml or .json, so a team scan never reads one)."""
+    yield Path(f"{real}.bak")
+    for number in range(1, MAX_BACKUPS + 1):
+        yield Path(f"{real}.~{number}~")
+
+
+def write_backup(real: str, raw: bytes) -> Path:
+    """Keep ``raw`` (a file's old bytes) in the first free backup name; an existing
+    backup is never overwritten. A DataError when none can be written: then the
+    file is not rewritten either."""
+    for place in backup_path(real):
+        try:
+            fd = os.open(place, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise DataError(f"{place}: cannot keep a backup of the old file "
+                            f"({exc.strerror or exc}); nothing was saved") from None
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(raw)
+        except OSError as exc:
+            place.unlink(missing_ok=True)
+            raise DataError(f"{place}: cannot keep a backup of the old file "
+                            f"({exc.strerror or exc}); nothing was saved") from None
+        return place
+    raise DataError(f"{real}: {MAX_BACKUPS} backups already exist beside it; remove some, "
+                    "nothing was saved")
 
 
 # `assess --update` adds one dated snapshot a run. A second one on the same day replaces
@@ -374,15 +438,23 @@ def team_entries(paths: Iterable[str]) -> Iterator[Entry]:
 
 
 def profile_files(folder: str) -> list[str]:
-    """The *.yaml, *.yml and *.json files under ``folder``, sorted (hidden ones and
-    reviews, NAME.review-WHO.yaml, left out)."""
+    """The *.yaml, *.yml and *.json files under ``folder``, sorted, without hidden
+    ones and the other files mlpath itself writes beside profiles (``_not_a_profile``)."""
     found: list[str] = []
     for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(f"{root}{os.sep}{n}" for n in sorted(names)
-                     if n.endswith(PROFILE_SUFFIXES) and not n.startswith(".")
-                     and ".review-" not in n)  # a second rater's review (reviewfile.py)
+                     if n.endswith(PROFILE_SUFFIXES) and not _not_a_profile(n))
     return found
+
+
+def _not_a_profile(name: str) -> bool:
+    """Hidden files, and what mlpath writes beside a profile: the editor schema
+    (profile.schema.json, `init`), a second rater's review (NAME.review-WHO.yaml) and
+    a recovery file (NAME.recovered-STAMP.yaml, which copies a profile: it would count
+    the person twice). Backups (NAME.yaml.bak, NAME.yaml.~1~) have no profile suffix."""
+    return (name.startswith(".") or name.endswith(".schema.json") or ".review-" in name
+            or ".recovered-" in name)
 
 
 MAX_LINE = MAX_BYTES  # one profile per line, each at most as long as a profile file

@@ -58,8 +58,14 @@ def save(profile: Profile, catalog: Catalog, path: str, *, replace: bool, say: S
 
 def _save_and_say(profile: Profile, catalog: Catalog, path: str, *, replace: bool,
                   say: Say) -> None:
-    edited = save_profile(profile, catalog, path, replace=replace)
-    how = " (edited in place: your comments and layout are kept)" if edited else ""
+    saved = save_profile(profile, catalog, path, replace=replace)
+    how = " (edited in place: your comments and layout are kept)" if saved.edited else ""
+    if saved.backup is not None:
+        old = saved.backup
+        if not Path(path).is_symlink():  # named as the person named the file
+            old = Path(path).parent / saved.backup.name
+        how = (" (rewritten whole: it could not be edited in place, so its comments and "
+               f"layout are gone; the old file is kept as {old})")
     say(clean(f"mlpath: saved your profile to {path}{how}"))
 
 

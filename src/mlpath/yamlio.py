@@ -98,6 +98,9 @@ def read_source(path: str, *, stdin_text: str | None = None,
                 if regular_only:
                     raise DataError(f"{path}: not a regular file (a FIFO or a device); "
                                     "mlpath reads only regular files here")
+                if not _pipe_handed_over(path):
+                    raise DataError(f"{path}: not a regular file (a FIFO or a device); "
+                                    "give a file, or - to read standard input")
                 os.set_blocking(fd, True)  # a pipe named on purpose, <(cat me.yaml)
             with os.fdopen(fd, "rb", closefd=False) as handle:
                 # Ask for the size first: read(MAX_BYTES + 1) would allocate a 1 MiB buffer
@@ -115,6 +118,13 @@ def read_source(path: str, *, stdin_text: str | None = None,
     except OSError as exc:
         raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
     return decode(data, path), path
+
+
+def _pipe_handed_over(path: str) -> bool:
+    """A pipe the shell opened for this run (``<(cat me.yaml)`` is /dev/fd/63, and
+    /dev/stdin): read it. A FIFO or device by any other name is refused unread, so
+    that a named FIFO neither hangs the run nor reads as an empty file."""
+    return path == "/dev/stdin" or path.startswith(("/dev/fd/", "/proc/self/fd/"))
 
 
 def decode(data: bytes, source: str) -> str:

@@ -43,15 +43,22 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
-def _fail(lines: list[str], code: int, *, fresh_line: bool = False) -> NoReturn:
+def _fail(lines: list[str], code: int, *, fresh_line: bool = False,
+          prefix: str = "mlpath: error: ") -> NoReturn:
     from mlpath.render.text import clean
 
     if fresh_line and sys.stderr.isatty():
         sys.stderr.write("\n")  # the prompt's line still holds the ^C or ^D
     for line in lines:
-        sys.stderr.write(f"mlpath: error: {clean(line)}\n")
+        sys.stderr.write(f"{prefix}{clean(line)}\n")
     sys.stderr.flush()
     raise SystemExit(code)
+
+
+def _interrupted() -> NoReturn:
+    """Ctrl-C: the person stopped the run, which is not an error (exit 130)."""
+    _fail(["interrupted; nothing was written"], EXIT_INTERRUPTED, fresh_line=True,
+          prefix="mlpath: ")
 
 
 def _quiet_broken_pipe() -> NoReturn:
@@ -137,7 +144,7 @@ def main(argv: list[str] | None = None) -> None:
 
         app = _load_app()
     except KeyboardInterrupt:  # Ctrl-C while mlpath is still starting
-        _fail(["interrupted; nothing was written"], EXIT_INTERRUPTED, fresh_line=True)
+        _interrupted()
     try:
         from typer.main import get_command
 
@@ -159,7 +166,7 @@ def main(argv: list[str] | None = None) -> None:
     except (Abort, EOFError):
         _fail(["end of input; nothing was written"], EXIT_DATA, fresh_line=True)
     except KeyboardInterrupt:
-        _fail(["interrupted; nothing was written"], EXIT_INTERRUPTED, fresh_line=True)
+        _interrupted()
     except BrokenPipeError:
         _quiet_broken_pipe()
     except OSError as exc:  # files are read and written through MlpathErrors: this is output
@@ -178,6 +185,6 @@ def main(argv: list[str] | None = None) -> None:
             _quiet_broken_pipe()
         raise
     if code == EXIT_INTERRUPTED:
-        _fail(["interrupted; nothing was written"], EXIT_INTERRUPTED, fresh_line=True)
+        _interrupted()
     raise SystemExit(code or 0)
 

@@ -166,8 +166,13 @@ def validate(
     for problem in result.problems:
         sys.stdout.write(clean(str(problem)) + "\n")
     if result.problems:
+        from mlpath.validate import assess_only_warns
+
+        unknown = sum(1 for p in result.problems if assess_only_warns(p))
+        why = (f"; {unknown} of them unknown ids (unknown ids fail validate; assess only "
+               "warns)") if unknown else ""
         sys.stderr.write(f"mlpath: {len(result.problems)} problem(s) in "
-                         f"{result.files} file(s)\n")
+                         f"{result.files} file(s){why}\n")
         raise typer.Exit(EXIT_DATA)
     kinds = "".join(f", {n} {kind}(s)" for kind, n in result.kinds.items() if kind == "profile")
     sys.stdout.write(f"ok: {result.files} file(s){kinds}, {result.roles} role(s), "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
@@ -29,6 +30,10 @@ def team(ctx: Context, *, paths: list[str], role_option: str | None, fmt: str = 
     from mlpath.profile import parse_profile, team_entries
     from mlpath.reviewfile import ReviewIndex, load_reviews
 
+    missing = [path for path in paths if path != "-" and not os.path.lexists(path)]
+    if missing:  # a typo on the command line, before anything is read or printed
+        more = f" (and {len(missing) - 1} more paths)" if len(missing) > 1 else ""
+        raise UsageError(f"{missing[0]}: no such file or folder{more}")
     catalog = ctx.catalog
     option_role, option_level = parse_target(catalog, role_option) if role_option else (
         None, None)

@@ -64,6 +64,7 @@ def scan(paths: Sequence[str], *, skills: Sequence[str], max_files: int = MAX_FI
     """Proposals for the skill ids in ``skills`` (in that order) from the files under ``paths``."""
     walk = Walk(max_files=max_files, max_entries=max_entries)
     found: list[Signal] = []
+    read = 0  # files whose text was used: a skipped file is counted once, as skipped
     for top in paths:
         for file in walk.files_under(top):
             kind = classify(file)
@@ -80,8 +81,10 @@ def scan(paths: Sequence[str], *, skills: Sequence[str], max_files: int = MAX_FI
                 found.extend(signals_of(kind, file, text))
             except (RecursionError, MemoryError, ValueError):
                 walk.skip(file.path, "too deeply nested or malformed to read")
+                continue
+            read += 1
     found.extend(Signal("git", "a Git repository", repo) for repo in walk.repos)
-    return Scan(proposals=propose(found, skills), files_read=walk.files,
+    return Scan(proposals=propose(found, skills), files_read=read,
                 skipped=tuple(walk.skipped), skipped_total=walk.skipped_total,
                 truncated=walk.truncated)
 

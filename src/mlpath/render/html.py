@@ -18,6 +18,7 @@ from mlpath.render import svg
 from mlpath.render.advice import match_notes, target_names
 from mlpath.render.escape import href, html
 from mlpath.render.text import band, number, percent
+from mlpath.render.text import years as years_text
 from mlpath.reports import Plan, Progress, TeamReport
 
 STEP_LABEL = {"close-gaps": "Close the gaps", "level-up": "Level up", "lateral": "Move sideways",
@@ -133,7 +134,7 @@ def report_html(report: Report, *, skill_names: dict[str, str] | None = None) ->
                  f" claimed · <strong>{percent(report.backed_readiness)}</strong> backed")
               + f" {verdict}")]
     if report.years_experience is not None:
-        facts.insert(1, ("Experience", f"{number(report.years_experience)} years"))
+        facts.insert(1, ("Experience", f"{years_text(report.years_experience)} years"))
     if t.salary:
         facts.append(("Salary", f"{band(t.salary.min, t.salary.max)} a year (USD) "
                       f'<span class="dim">{html(t.salary.source)}</span>'))

@@ -94,7 +94,8 @@ def render_team(report: TeamReport, console: Console) -> None:
 
     level, people = report.level, report.people
     how = {"option": "", "target": " (the target most profiles name)",
-           "best-fit": " (the best fit of most people)"}[report.role_chosen]
+           "best-fit": " (the best fit of most people)",
+           "none": " (no best fit: nothing is rated; pass --role)"}.get(report.role_chosen, "")
     console.print(styled(("Team", "bold"), f" of {report.members} against ",
                          (level.title, "bold"), f" ({report.role.id}:{level.id}){how}"))
     reached = sum(1 for p in people if p.reached)

@@ -45,3 +45,12 @@ def band_short(minimum: float, maximum: float | None) -> str:
         return f"{x / 1000:g}k"
 
     return f"${k(minimum)}+" if maximum is None else f"${k(minimum)}–{k(maximum)}"
+
+
+def years(value: float) -> str:
+    """Years as people read them: at most one decimal, never an exponent
+    (6 -> "6", 0.123457 -> "0.1", 1e-07 -> "under 0.1")."""
+    shown = round(value, 1)
+    if shown == 0 and value > 0:
+        return "under 0.1"
+    return f"{shown:.1f}".removesuffix(".0")
