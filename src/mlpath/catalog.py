@@ -471,7 +471,11 @@ def _cycles(skills: dict[str, Skill], where: dict[str, tuple[DataFile, int]]) ->
                 nxt = prereqs[index]
                 if state.get(nxt) == 1:
                     cycle = [*trail[trail.index(nxt):], nxt]
-                    file, i = where[node]
+                    # A pack that closes a cycle through built-in skills is what to fix:
+                    # point at its skill, never at the built-in data.
+                    blame = node if not where[node][0].builtin else next(
+                        (s for s in cycle if not where[s][0].builtin), node)
+                    file, i = where[blame]
                     problems.append(file.problem(("skills", i, "prerequisites"),
                                                  "prerequisites form a cycle: "
                                                  + " -> ".join(cycle)))
