@@ -17,7 +17,7 @@ from mlpath.model import READY_AT, Report, Resource
 from mlpath.render import svg
 from mlpath.render.advice import match_notes, target_names
 from mlpath.render.escape import href, html
-from mlpath.render.text import band, number, percent
+from mlpath.render.text import band, change, number, percent
 from mlpath.reports import Plan, Progress, TeamReport
 
 STEP_LABEL = {"close-gaps": "Close the gaps", "level-up": "Level up", "lateral": "Move sideways",
@@ -246,9 +246,10 @@ def progress_html(progress: Progress) -> str:
     out = [f"<h1>Progress towards {html(title)}</h1>",
            svg.line_chart([(p.date, p.readiness) for p in progress.points], ready_at=READY_AT)]
     rows = "".join(f"<tr><td>{html(p.date)}</td><td class=\"num\">{percent(p.readiness)}</td>"
+                   f'<td class="num">{"" if p.change is None else change(p.change)}</td>'
                    "</tr>" for p in progress.points)
-    out.append('<table><thead><tr><th>Date</th><th class="num">Readiness</th></tr></thead>'
-               f"<tbody>{rows}</tbody></table>")
+    out.append('<table><thead><tr><th>Date</th><th class="num">Readiness</th>'
+               f'<th class="num">Change</th></tr></thead><tbody>{rows}</tbody></table>')
     return page(f"mlpath progress · {title}", out)
 
 
