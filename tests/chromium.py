@@ -41,6 +41,7 @@ class PageResult:
     viewport_width: int = 0
     title: str = ""
     screenshot: bytes = b""
+    value: Any = None  # what ``open_page(..., evaluate=EXPR)`` returned
 
 
 class _Session:
@@ -81,7 +82,7 @@ class _Session:
 
 
 def open_page(path: Path, *, width: int = 375, height: int = 800,
-              screenshot: bool = False) -> PageResult:
+              screenshot: bool = False, evaluate: str = "") -> PageResult:
     binary = find_chromium()
     if binary is None:
         raise FileNotFoundError("chromium")
@@ -105,7 +106,10 @@ def open_page(path: Path, *, width: int = 375, height: int = 800,
         page = next(t for t in targets if t.get("type") == "page")
         session = _Session(page["webSocketDebuggerUrl"])
         try:
-            return _inspect(session, path, width, height, screenshot)
+            result = _inspect(session, path, width, height, screenshot)
+            if evaluate:
+                result.value = session.evaluate(evaluate)
+            return result
         finally:
             session.ws.close()
     finally:

@@ -17,6 +17,7 @@ from conftest import DATA, Run
 
 TEAM = DATA / "team"
 MLCC = "https://developers.google.com/machine-learning/crash-course"
+MLCOURSE = "https://mlcourse.ai/"
 
 
 @pytest.fixture
@@ -39,38 +40,79 @@ def test_the_team_is_compared_at_the_level_its_profiles_name(data: dict[str, Any
     assert data["reviewed"] == 3
 
 
-def test_the_buy_list_merges_a_course_across_skills_with_names_levels_and_hours(
+def test_the_buy_list_counts_people_levels_and_hours_per_resource(
         data: dict[str, Any]) -> None:
     buy = data["buy"]
     assert isinstance(buy, list)
+    # Each top gap gets the first resource of its cover (resources.pick_resources: the
+    # highest level first, the resource serving most unserved levels, free first).
+    # ML fundamentals 1->3 (levels 2-3): mlcourse.ai [2,3] covers both, so Alice and Kai
+    # get it (2 levels each); Hugo 2->3 (level 3) too (1 level): 3 people, value 5.
     first = buy[0]
-    # MLCC (15 h) is chosen for Alice's ML fundamentals 1->3 and model evaluation 1->3
-    # (it covers level 2 of each), Ben's ML fundamentals 0->3 (levels 1-2) and Kai's
-    # ML fundamentals 1->3 (level 2): 3 people, 5 person-levels, 3 x 15 = 45 hours.
-    assert first["url"] == MLCC
-    assert (first["serves"], first["value"], first["person_hours"]) == (3, 5, 45)
-    assert first["skills"] == ["ml-fundamentals", "model-evaluation"]
+    assert (first["title"], first["url"]) == ("mlcourse.ai", MLCOURSE)
+    assert (first["serves"], first["value"], first["person_hours"]) == (3, 5, None)
+    assert first["skills"] == ["ml-fundamentals"]
     assert first["people"] == [
-        {"name": "Alice", "skills": [{"id": "ml-fundamentals", "levels": [2]},
-                                     {"id": "model-evaluation", "levels": [2]}]},
-        {"name": "Ben", "skills": [{"id": "ml-fundamentals", "levels": [1, 2]}]},
-        {"name": "Kai", "skills": [{"id": "ml-fundamentals", "levels": [2]}]}]
-    # The Python Tutorial ties on value (Dan 1->3: 2-3, Jon 2->3: 3, Kai 1->3: 2-3), is
-    # free too, serves as many: the title decides. It has no known hours.
+        {"name": "Alice", "skills": [{"id": "ml-fundamentals", "levels": [2, 3]}]},
+        {"name": "Hugo", "skills": [{"id": "ml-fundamentals", "levels": [3]}]},
+        {"name": "Kai", "skills": [{"id": "ml-fundamentals", "levels": [2, 3]}]}]
+    # The Python Tutorial [1,3] ties on value (Dan 1->3: 2-3, Jon 2->3: 3, Kai 1->3: 2-3),
+    # is free too and serves as many: the title decides, ignoring case (m before t).
     second = buy[1]
     assert (second["title"], second["serves"], second["value"], second["person_hours"]) == (
         "The Python Tutorial", 3, 5, None)
     assert [p["name"] for p in second["people"]] == ["Dan", "Jon", "Kai"]
     by_title = {b["title"]: b for b in buy}
+    # Ben 0->3: the cover takes mlcourse.ai for level 3 and the crash course for level 1;
+    # the crash course comes first in the catalogue, so a beginner starts there (1-2).
+    mlcc = by_title["Machine Learning Crash Course (Google)"]
+    assert (mlcc["url"], mlcc["serves"], mlcc["value"], mlcc["person_hours"]) == (
+        MLCC, 1, 2, 15)
+    assert mlcc["people"] == [
+        {"name": "Ben", "skills": [{"id": "ml-fundamentals", "levels": [1, 2]}]}]
     missing = by_title["The Missing Semester of Your CS Education (MIT)"]
     assert (missing["serves"], missing["value"]) == (2, 3)  # Dan: 3; Kai: 2-3
+    sklearn = by_title["scikit-learn - Model selection and evaluation"]
+    assert (sklearn["serves"], sklearn["value"]) == (2, 3)  # Alice: 2-3; Cara: 3
+    # Model deployment: Eve 0->2 gets FastAPI [1,3] (it alone covers 1-2); Ivy 1->2 gets
+    # Full Stack Deep Learning, the first free resource that serves level 2.
+    assert [p["name"] for p in by_title["FastAPI documentation"]["people"]] == ["Eve"]
     fsdl = by_title["Full Stack Deep Learning"]
-    assert (fsdl["serves"], fsdl["value"]) == (2, 2)
-    assert [p["name"] for p in fsdl["people"]] == ["Eve", "Ivy"]
-    assert len(buy) == 12
+    assert (fsdl["serves"], fsdl["value"]) == (1, 1)
+    assert [p["name"] for p in fsdl["people"]] == ["Ivy"]
+    assert [b["title"] for b in buy][2:5] == [
+        "scikit-learn - Model selection and evaluation",
+        "The Missing Semester of Your CS Education (MIT)",
+        "Kaggle Learn - Feature Engineering"]  # value 3: two people before one
+    # 13 resources: the two above, Missing Semester, scikit-learn, Kaggle feature
+    # engineering, Wilke (Finn, Lea), AWS (Ivy), Docker (Eve), FastAPI (Eve), MIT 6.006
+    # (Kai), the crash course (Ben), SQLBolt (Finn), Full Stack Deep Learning (Ivy).
+    assert len(buy) == 13
     values = [(b["value"], {"free": 0, "freemium": 1, "paid": 2}[b["cost"]]) for b in buy]
     assert values == sorted(values, key=lambda v: (-v[0], v[1]))
-    assert data["buy_person_hours"] == 45 and data["buy_hours_unknown"] == 11
+    # Only the crash course has known hours: 15 h x 1 person.
+    assert data["buy_person_hours"] == 15 and data["buy_hours_unknown"] == 12
+
+
+def test_a_resource_chosen_for_two_of_a_persons_gaps_counts_them_once() -> None:
+    from mlpath.engine.team import buy_list
+    from mlpath.model import Resource
+
+    course = Resource("Course", "https://example.org/c", "course", "free", 10, (1, 2))
+    book = Resource("Book", "https://example.org/b", "book", "paid", None, (3, 4))
+    buy = buy_list([
+        ("Ann", [("a", 0, 2), ("b", 1, 3)], [course, course]),
+        ("Bo", [("a", 1, 4)], [course]),
+        ("Cy", [("b", 2, 4), ("a", 0, 1)], [book, None])])
+    assert [b.resource.title for b in buy] == ["Course", "Book"]
+    merged = buy[0]
+    # Ann once for both skills (levels 1-2 of a, 2 of b), Bo once (level 2): 2 people,
+    # 4 person-levels, 2 x 10 hours.
+    assert (merged.serves, merged.value, merged.person_hours) == (2, 4, 20)
+    assert merged.skills == ("a", "b")
+    assert [(p.name, p.skills) for p in merged.people] == [
+        ("Ann", (("a", (1, 2)), ("b", (2,)))), ("Bo", (("a", (2,)),))]
+    assert (buy[1].serves, buy[1].value, buy[1].person_hours) == (1, 2, None)
 
 
 def test_who_needs_what_names_each_persons_top_gaps_and_their_resource(
@@ -79,7 +121,10 @@ def test_who_needs_what_names_each_persons_top_gaps_and_their_resource(
     needs = team["Alice"]["needs"]
     assert [(n["skill"], n["current"], n["required"]) for n in needs] == [
         ("ml-fundamentals", 1, 3), ("model-evaluation", 1, 3)]  # weight 3 x 2 before 2 x 2
-    assert all(n["resource"]["url"] == MLCC for n in needs)
+    # Levels 2-3: in each skill one free resource serves both.
+    assert [n["resource"]["title"] for n in needs] == [
+        "mlcourse.ai", "scikit-learn - Model selection and evaluation"]
+    assert team["Ben"]["needs"][0]["resource"]["url"] == MLCC  # 0->3 starts at level 1
     assert team["Gia"]["needs"] == []
     kai = team["Kai"]["needs"]
     # Six gaps of priority 6, 6, 6, 6, 6 and 3: the top five, ties by skill id.
@@ -90,7 +135,12 @@ def test_who_needs_what_names_each_persons_top_gaps_and_their_resource(
         ("cloud-platforms", "AWS Cloud Practitioner Essentials"),
         ("model-deployment", "Full Stack Deep Learning")]
     lea = team["Lea"]["needs"]
+    # Communication 0->2: nothing serves level 1; Wilke [2,3] is free, Knaflic paid.
     assert lea[0]["resource"]["title"] == "Fundamentals of Data Visualization (Wilke)"
+    assert [n["resource"]["title"] for n in kai] == [
+        "MIT 6.006 Introduction to Algorithms", "Kaggle Learn - Feature Engineering",
+        "mlcourse.ai", "The Python Tutorial",
+        "The Missing Semester of Your CS Education (MIT)"]
 
 
 def test_the_review_comparison_value_by_value(data: dict[str, Any]) -> None:
@@ -133,7 +183,9 @@ def test_steps_csv_is_one_row_per_person_and_step(run: Run, tmp_path: Path) -> N
     first = rows[0]
     assert (first["name"], first["step"], first["skill"], first["skill_name"],
             first["current"], first["required"], first["url"], first["hours"]) == (
-        "Alice", "1", "ml-fundamentals", "ML fundamentals", "1", "3", MLCC, "15")
+        "Alice", "1", "ml-fundamentals", "ML fundamentals", "1", "3", MLCOURSE, "")
+    ben = next(r for r in rows if r["name"] == "Ben")
+    assert (ben["skill"], ben["url"], ben["hours"]) == ("ml-fundamentals", MLCC, "15")
     # A formula in a name is defused.
     (tmp_path / "x.yaml").write_text("name: '=1+2'\ntarget: ml-engineer:entry\n"
                                      "skills: {python: 1}\n")
@@ -144,9 +196,11 @@ def test_steps_csv_is_one_row_per_person_and_step(run: Run, tmp_path: Path) -> N
 def test_the_terminal_and_markdown_explain_their_numbers(run: Run) -> None:
     table = run("team", str(TEAM), env={"COLUMNS": "100"}).stdout
     flat = " ".join(table.split())
-    assert "Buy list: 12 resources, 45 person-hours in all (11 without known hours)" in flat
+    assert "Buy list: 13 resources, 15 person-hours in all (12 without known hours)" in flat
+    assert "1. mlcourse.ai · course · free" in flat
+    assert "ML fundamentals 2–3: Alice, Kai; ML fundamentals 3: Hugo" in flat
     assert "Serves N: chosen for N people" in flat and "Team priority: the sum" in flat
-    assert "ML fundamentals 1–2: Ben" in flat
+    assert "ML fundamentals 1–2: Ben" in flat  # the crash course, value 2
     assert "Alice ready on self 86.5% · reviewers 89.9% · mean 88.2%" in flat
     assert "Python (blind spot: self 3, reviewers 1)" in flat
     md = run("team", str(TEAM), "--format", "markdown").stdout

@@ -237,7 +237,7 @@ def buy_list(people: Iterable[Needs]) -> tuple[BuyItem, ...]:
     Each person counts once per resource (a course chosen for two of their gaps serves
     them once, covering both); its value is the levels it covers summed over the people
     it serves. Highest value first; on equal value free before freemium before paid,
-    then more people, then the title.
+    then more people, then the title ignoring case (so "mlcourse.ai" sorts among the Ms).
     """
     found: dict[str, _Buying] = {}
     for name, gaps, chosen in people:
@@ -251,7 +251,7 @@ def buy_list(people: Iterable[Needs]) -> tuple[BuyItem, ...]:
             found[key].add(name, covered)
     items = [b.item() for b in found.values()]
     items.sort(key=lambda b: (-b.value, COST_ORDER.get(b.resource.cost, 3), -b.serves,
-                              b.resource.title))
+                              b.resource.title.casefold(), b.resource.title))
     return tuple(items)
 
 

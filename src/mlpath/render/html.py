@@ -15,9 +15,9 @@ from collections.abc import Iterable
 
 from mlpath.model import READY_AT, Report, Resource
 from mlpath.render import svg
-from mlpath.render.advice import match_notes, target_names
+from mlpath.render.advice import match_notes, target_names, uncovered_note
 from mlpath.render.escape import href, html
-from mlpath.render.text import band, number, percent
+from mlpath.render.text import band, change, number, percent
 from mlpath.render.text import years as years_text
 from mlpath.reports import Plan, Progress, TeamReport
 
@@ -52,6 +52,10 @@ svg.radar,svg.chart{display:block;width:100%;max-width:40rem;height:auto;margin:
 .big{font-size:2rem;font-weight:700}
 ol.gaps>li,ul.gaps>li{margin:0 0 1rem}
 ul.res{padding-left:1.1rem;margin:.35rem 0}
+ol.axes{columns:11rem;column-gap:1.5rem;font-size:.85rem;color:var(--dim);margin:0 0 1rem;
+padding-left:1.6rem}
+ul.ms{list-style:none;padding-left:0}
+ul.ms li{margin:.2rem 0}
 ul.res li{margin:.25rem 0}
 ul.ev{list-style:none;padding:0;margin:.2rem 0 0;font-size:.85rem;color:var(--dim)}
 .url{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.8rem;
@@ -144,8 +148,12 @@ def report_html(report: Report, *, skill_names: dict[str, str] | None = None) ->
                          label=f"readiness {percent(report.readiness)}"))
 
     out.append("<section><h2>Skills: what you have against what the role needs</h2>")
-    out.append(svg.radar([s.name for s in report.skills], [s.current for s in report.skills],
+    labels = [s.name for s in report.skills]
+    out.append(svg.radar(labels, [s.current for s in report.skills],
                          [s.required for s in report.skills]))
+    if len(labels) >= 3 and svg.radar_numbered(labels):  # the key to the numbered axes
+        out.append('<ol class="axes">' + "".join(f"<li>{html(n)}</li>" for n in labels)
+                   + "</ol>")
     rows = []
     for s in report.skills:
         status = f"gap {s.gap}" if s.status == "gap" else s.status
@@ -175,9 +183,11 @@ def report_html(report: Report, *, skill_names: dict[str, str] | None = None) ->
             if g.learn_first:
                 first = ('<p class="dim">Learn first: '
                          + ", ".join(html(names.get(s, s)) for s in g.learn_first) + "</p>")
+            missing = uncovered_note(g)  # the terminal's and Markdown's sentence
+            note = f'<p class="dim">{html(missing)}</p>' if missing else ""
             items.append(f"<li><h3>{html(g.name)} <span class=\"dim\">{g.current} → "
                          f"{g.required} · priority {number(g.priority)}</span></h3>{first}"
-                         f"{_resources(g.resources)}</li>")
+                         f"{_resources(g.resources)}{note}</li>")
         out.append(f'<ol class="gaps">{"".join(items)}</ol>')
     out.append("</section>")
 
@@ -190,7 +200,8 @@ def report_html(report: Report, *, skill_names: dict[str, str] | None = None) ->
             items.append(f'<li><span class="{cls}" aria-hidden="true">{mark}</span> '
                          f"<strong>{html(m.name)}</strong> <span class=\"dim\">{kind}"
                          f"{', done' if m.met else ', not yet'}</span>{how_text}</li>")
-        out.append(f"<section><h2>Milestones</h2><ul>{''.join(items)}</ul></section>")
+        # The mark says met, missing or recommended: no list bullet beside it.
+        out.append(f'<section><h2>Milestones</h2><ul class="ms">{"".join(items)}</ul></section>')
 
     step = report.next_step
     head = html(STEP_LABEL.get(step.kind, step.kind))
@@ -247,9 +258,10 @@ def progress_html(progress: Progress) -> str:
     out = [f"<h1>Progress towards {html(title)}</h1>",
            svg.line_chart([(p.date, p.readiness) for p in progress.points], ready_at=READY_AT)]
     rows = "".join(f"<tr><td>{html(p.date)}</td><td class=\"num\">{percent(p.readiness)}</td>"
+                   f'<td class="num">{"" if p.change is None else change(p.change)}</td>'
                    "</tr>" for p in progress.points)
-    out.append('<table><thead><tr><th>Date</th><th class="num">Readiness</th></tr></thead>'
-               f"<tbody>{rows}</tbody></table>")
+    out.append('<table><thead><tr><th>Date</th><th class="num">Readiness</th>'
+               f'<th class="num">Change</th></tr></thead><tbody>{rows}</tbody></table>')
     return page(f"mlpath progress · {title}", out)
 
 

@@ -6,16 +6,12 @@ from typing import TYPE_CHECKING
 
 from mlpath.render.console import bar, styled
 from mlpath.render.table import readiness_style
-from mlpath.render.text import percent
+from mlpath.render.text import change, level_change, percent
 from mlpath.render.widgets import bar_cells, indented
 from mlpath.reports import Diff, Progress
 
 if TYPE_CHECKING:
     from rich.console import Console
-
-
-def _signed(value: float) -> str:
-    return f"{value:+g}" if value else "0"
 
 
 def render_diff(result: Diff, console: Console) -> None:
@@ -34,7 +30,7 @@ def render_diff(result: Diff, console: Console) -> None:
             style = "green" if s.change > 0 else "red" if s.change < 0 else ""
             table.add_row(styled(s.name), styled("—" if s.before is None else str(s.before)),
                           styled("—" if s.after is None else str(s.after)),
-                          styled((("new " if s.before is None else "") + _signed(s.change),
+                          styled((("new " if s.before is None else "") + level_change(s.change),
                                   style)))
         console.print(table)
     for sign, items in (("+", result.milestones_added), ("−", result.milestones_removed)):
@@ -51,7 +47,7 @@ def render_diff(result: Diff, console: Console) -> None:
     for r in result.roles:
         style = "green" if r.change > 0 else "red" if r.change < 0 else ""
         table.add_row(styled(r.name), styled(r.level), percent(r.before), percent(r.after),
-                      styled((f"{r.change:+.1f}" if r.change else "0", style)))
+                      styled((change(r.change), style)))
     console.print(table)
 
 
@@ -75,8 +71,8 @@ def render_progress(result: Progress, console: Console) -> None:
         table.add_column(f"│ = {result.ready_at:g}%", ratio=1, no_wrap=True)
     for date, point in zip(dates, result.points, strict=True):
         style = readiness_style(point.readiness)
-        change = "" if point.change is None else _signed(point.change)
-        row = [date, styled(percent(point.readiness)), styled(change)]
+        moved = "" if point.change is None else change(point.change)
+        row = [date, styled(percent(point.readiness)), styled(moved)]
         if cells:
             row.append(styled((_bar_with_line(point.readiness, result.ready_at, cells), style)))
         table.add_row(*row)

@@ -51,13 +51,57 @@ def _label_lines(text: str, width: int = 14) -> list[str]:
     return lines
 
 
+RADAR = (280, 215, 140)  # the centre and the radius, in the viewBox's 560 x 450 units
+LABEL_SIZE, LINE_HEIGHT = 13, 14
+CHAR_WIDTH = 0.6  # of the font size: a generous average for a sans-serif label
+
+
+def _label_box(i: int, count: int, lines: Sequence[str], size: float = LABEL_SIZE
+               ) -> tuple[float, float, float, float, str, float, float]:
+    """Where axis ``i``'s label goes: its box (left, top, right, bottom), its anchor, and
+    the x and first baseline of its text. The anchor follows the angle: labels on the
+    right start at the axis end, those on the left end there, those at the top and the
+    bottom are centred on it and sit above or below it."""
+    cx, cy, radius = RADAR
+    angle = -math.pi / 2 + 2 * math.pi * i / count
+    cos, sin = math.cos(angle), math.sin(angle)
+    x, y = cx + (radius + 10) * cos, cy + (radius + 10) * sin
+    width = max(len(line) for line in lines) * size * CHAR_WIDTH
+    height = len(lines) * LINE_HEIGHT * size / LABEL_SIZE
+    if abs(cos) < 0.3:
+        anchor, left = "middle", x - width / 2
+        top = y - height if sin < 0 else y
+    else:
+        anchor, left = ("start", x) if cos > 0 else ("end", x - width)
+        top = y - height / 2
+    baseline = top + size * 0.8
+    return left, top, left + width, top + height, anchor, x, baseline
+
+
+def radar_numbered(labels: Sequence[str]) -> bool:
+    """Whether the radar numbers its axes (and the page lists the numbers) because the
+    skill names, placed by ``_label_box``, would overlap each other or leave the chart."""
+    count = len(labels)
+    boxes = [_label_box(i, count, _label_lines(label))[:4] for i, label in enumerate(labels)]
+    for left, top, right, bottom in boxes:
+        if left < 0 or top < 0 or right > 560 or bottom > 425:  # 425: above the key
+            return True
+    return any(a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+               for k, a in enumerate(boxes) for b in boxes[k + 1:])
+
+
 def radar(labels: Sequence[str], have: Sequence[float], need: Sequence[float], *,
           top: float = 5, title: str = "Your profile against the target") -> str:
-    """A radar chart: one axis per skill, the target's needs and your ratings as polygons."""
+    """A radar chart: one axis per skill, the target's needs and your ratings as polygons.
+
+    Each axis carries the skill's name where the names fit without touching; otherwise
+    its number (1 for the first label), with the name as the number's tooltip, and the
+    page lists the numbers (``radar_numbered`` says which)."""
     count = len(labels)
     if count < 3:
         return ""
-    cx, cy, radius = 280, 215, 140
+    cx, cy, radius = RADAR
+    numbered = radar_numbered(labels)
 
     def point(i: int, value: float, r: float = radius) -> tuple[float, float]:
         angle = -math.pi / 2 + 2 * math.pi * i / count
@@ -81,14 +125,18 @@ def radar(labels: Sequence[str], have: Sequence[float], need: Sequence[float], *
     out.append(f'<polygon points="{polygon(have)}" fill="{HAVE}" fill-opacity="0.25" '
                f'stroke="{HAVE}" stroke-width="2"/>')
     for i, label in enumerate(labels):
-        x, y = point(i, top, radius + 10)
-        cos = math.cos(-math.pi / 2 + 2 * math.pi * i / count)
-        anchor = "middle" if abs(cos) < 0.3 else ("start" if cos > 0 else "end")
+        if numbered:
+            size = 16
+            *_, anchor, x, y0 = _label_box(i, count, [str(i + 1)], size)
+            out.append(f'<text font-size="{size}" text-anchor="{anchor}" fill="{LINE}" '
+                       f'x="{x:.1f}" y="{y0:.1f}"><title>{xml(label)}</title>{i + 1}</text>')
+            continue
         lines = _label_lines(label)
-        y0 = y - (len(lines) - 1) * 7 + (6 if y > cy else 0)
-        spans = "".join(f'<tspan x="{x:.1f}" y="{y0 + k * 14:.1f}">{xml(line)}</tspan>'
+        *_, anchor, x, y0 = _label_box(i, count, lines)
+        spans = "".join(f'<tspan x="{x:.1f}" y="{y0 + k * LINE_HEIGHT:.1f}">{xml(line)}</tspan>'
                         for k, line in enumerate(lines))
-        out.append(f'<text font-size="13" text-anchor="{anchor}" fill="{LINE}">{spans}</text>')
+        out.append(f'<text font-size="{LABEL_SIZE}" text-anchor="{anchor}" fill="{LINE}">'
+                   f"<title>{xml(label)}</title>{spans}</text>")
     out.append(f'<g font-size="14"><rect x="10" y="428" width="14" height="14" fill="{HAVE}"/>'
                f'<text x="30" y="440" fill="{LINE}">you</text>'
                f'<rect x="80" y="428" width="14" height="14" fill="{NEED}"/>'

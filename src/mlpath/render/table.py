@@ -22,7 +22,14 @@ from mlpath.render.console import bar, styled
 from mlpath.render.escape import safe_url
 from mlpath.render.text import band, clean, number, percent
 from mlpath.render.text import years as years_text
-from mlpath.render.widgets import bar_cells, emit, indented, resource_parts
+from mlpath.render.widgets import (
+    bar_cells,
+    emit,
+    indented,
+    longest_word,
+    resource_parts,
+    room_left,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -214,18 +221,30 @@ def next_step_section(report: Report) -> RenderableType:
 
 
 def matches_table(matches: Sequence[Match], title: str, width: int = 100) -> RenderableType:
+    from rich.console import Group
     from rich.table import Table
 
-    longest = min(26, max((len(m.name) for m in matches), default=0))
-    cells = 10 if width - 24 >= longest else 0  # the bar goes before a name breaks
+    # A role's name (and the years it needs) on one line, and its note's longest word
+    # under the name: the bar is decoration and goes before either has to break.
+    names, notes = [], []
+    for m in matches:
+        name, _, note = match_notes(m, sep="\n").partition("\n")
+        names.append(m.name + name)
+        notes.append(note)
+    level = max([5, *(len(m.level) for m in matches)])
+    longest = max([0, *(len(n) for n in names), *(2 + longest_word([n]) for n in notes)])
+    cells = 10 if room_left(width, [level, 6 + 11]) >= longest else 0
 
     table = Table(title=styled((title, "bold")), title_justify="left", box=None, pad_edge=False)
     table.add_column("Role", overflow="fold", ratio=1)
     table.add_column("Level", no_wrap=True)
     table.add_column("Ready", no_wrap=True, justify="right")
-    for m in matches:
+    for m, name, note in zip(matches, names, notes, strict=True):
         style = readiness_style(m.readiness)
-        table.add_row(styled(m.name, (match_notes(m, sep="\n  "), "dim")), styled(m.level),
+        cell: RenderableType = styled(m.name, (name[len(m.name):], "dim"))
+        if note:  # the note wraps under itself, not under the name
+            cell = Group(cell, indented(styled((note, "dim")), 2))
+        table.add_row(cell, styled(m.level),
                       styled((bar(m.readiness, 100, cells) + " " if cells else "", style),
                              percent(m.readiness).rjust(6)))
     return table

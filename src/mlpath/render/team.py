@@ -6,13 +6,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mlpath.render.console import bar, styled
 from mlpath.render.escape import csv_cell
 from mlpath.render.table import hanging, readiness_style
 from mlpath.render.text import number, percent
-from mlpath.render.widgets import emit, indented, resource_parts
+from mlpath.render.widgets import emit, indented, longest_word, resource_parts, room_left
 from mlpath.reports import BuyItem, ReviewComparison, TeamPerson, TeamReport
 
 if TYPE_CHECKING:
@@ -84,9 +84,31 @@ def talk_text(review: ReviewComparison) -> str:
     return "; ".join(items) if items else "no difference of 2 or more levels"
 
 
-def heatmap_fits(width: int) -> int:
-    """How many people columns fit beside the skill names and the numbers."""
-    return max(0, (width - 52) // 3)
+class SkillsLayout(NamedTuple):
+    people: bool  # the heatmap: a 2-wide column per person
+    mean_header: str  # "Mean gap" on one line, or on two
+    gap: int  # columns between neighbours: 2, or 1 when even that is needed
+
+
+def skills_layout(report: TeamReport, width: int) -> SkillsLayout:
+    """The richest layout whose Skill column still holds the longest word of every skill
+    name: the heatmap is decoration and goes first, then the one-line header, then the
+    second space between columns. A word longer than all that allows still folds."""
+    longest = longest_word(s.name for s in report.skills)
+    need = max([4, *(len(str(s.required)) for s in report.skills)])
+    short = max([5, *(len(str(s.below)) for s in report.skills)])
+    mean = max([4, *(len(number(s.mean_gap)) for s in report.skills)])
+    worst = max([5, *(len(str(s.worst_gap)) for s in report.skills)])
+    heatmap = [2] * len(report.people) if report.heatmap else None
+    options = [SkillsLayout(p, h, g) for p, h, g in (
+        (True, "Mean gap", 2), (True, "Mean\ngap", 2), (False, "Mean gap", 2),
+        (False, "Mean\ngap", 2), (False, "Mean\ngap", 1)) if heatmap is not None or not p]
+    for option in options:
+        header = max(mean, *(len(line) for line in option.mean_header.split("\n")))
+        fixed = [need, *(heatmap if option.people and heatmap else []), short, header, worst]
+        if room_left(width, fixed, gap=option.gap) >= longest:
+            return option
+    return options[-1]
 
 
 def render_team(report: TeamReport, console: Console) -> None:
@@ -102,18 +124,17 @@ def render_team(report: TeamReport, console: Console) -> None:
     mean = sum(p.readiness for p in people) / len(people) if people else 0.0
     console.print(styled(f"Ready: {reached} of {report.members} · mean readiness "
                          f"{percent(mean)}"))
-    columns = heatmap_fits(console.width)
-    show_people = bool(report.heatmap) and len(people) <= columns
+    layout = skills_layout(report, console.width)
+    show_people = layout.people
     table = Table(box=None, pad_edge=False, title=styled(("Skills", "bold")),
-                  title_justify="left")
+                  title_justify="left", collapse_padding=layout.gap == 1)
     table.add_column("Skill", ratio=1, overflow="fold")
     table.add_column("Need", justify="right", no_wrap=True)
     if show_people:
         for i in range(len(people)):
             table.add_column(str(i + 1), justify="right", no_wrap=True, width=2)
     table.add_column("Short", justify="right", no_wrap=True)
-    table.add_column("Mean gap" if console.width >= 60 else "Mean\ngap", justify="right",
-                     no_wrap=True)
+    table.add_column(layout.mean_header, justify="right", no_wrap=True)
     table.add_column("Worst", justify="right", no_wrap=True)
     for row, s in enumerate(report.skills):
         cells: list[RenderableType] = [styled(s.name), str(s.required)]

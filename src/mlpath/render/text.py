@@ -39,6 +39,18 @@ def percent(value: float) -> str:
     return f"{value:.1f}%"
 
 
+def change(value: float) -> str:
+    """A change in readiness, one way in every view: signed, one decimal, like the
+    readiness itself (5 -> "+5.0", -2.25 -> "-2.3"); no change is "0.0"."""
+    shown = f"{value:+.1f}"
+    return "0.0" if shown in ("+0.0", "-0.0") else shown
+
+
+def level_change(value: int) -> str:
+    """A change in a skill level, a whole number: 2 -> "+2", 0 -> "0"."""
+    return f"{value:+d}" if value else "0"
+
+
 def band_short(minimum: float, maximum: float | None) -> str:
     """$120k–200k, or $500k+ when there is no upper bound."""
     def k(x: float) -> str:

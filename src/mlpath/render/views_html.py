@@ -12,7 +12,7 @@ from mlpath.model import Match
 from mlpath.render import svg
 from mlpath.render.escape import html
 from mlpath.render.html import page
-from mlpath.render.text import number, percent
+from mlpath.render.text import change, level_change, number, percent
 from mlpath.reports import Diff
 
 
@@ -46,12 +46,11 @@ def diff_html(result: Diff) -> str:
         rows = []
         for s in result.skills:
             css = "met" if s.change > 0 else "gap" if s.change < 0 else ""
-            change = ("new " if s.before is None else "") + (f"{s.change:+d}" if s.change
-                                                             else "0")
+            moved = ("new " if s.before is None else "") + level_change(s.change)
             rows.append(f"<tr><td>{html(s.name)}</td>"
                         f'<td class="num">{"—" if s.before is None else s.before}</td>'
                         f'<td class="num">{"—" if s.after is None else s.after}</td>'
-                        f'<td class="num {css}">{change}</td></tr>')
+                        f'<td class="num {css}">{moved}</td></tr>')
         out.append('<table><thead><tr><th>Skill</th><th class="num">Before</th>'
                    '<th class="num">After</th><th class="num">Change</th></tr></thead>'
                    f"<tbody>{''.join(rows)}</tbody></table>")
@@ -68,7 +67,7 @@ def diff_html(result: Diff) -> str:
         rows.append(f"<tr><td>{html(r.name)}</td><td>{html(r.title)}</td>"
                     f'<td class="num">{percent(r.before)}</td>'
                     f'<td class="num">{percent(r.after)}</td>'
-                    f'<td class="num {css}">{f"{r.change:+.1f}" if r.change else "0"}</td></tr>')
+                    f'<td class="num {css}">{change(r.change)}</td></tr>')
     out.append('<section><h2>Readiness</h2><table><thead><tr><th>Role</th><th>Level</th>'
                '<th class="num">Before</th><th class="num">After</th>'
                f'<th class="num">Change</th></tr></thead><tbody>{"".join(rows)}</tbody>'

@@ -11,12 +11,8 @@ from collections.abc import Sequence
 
 from mlpath.model import Match
 from mlpath.render.markdown import md, md_resource
-from mlpath.render.text import number, percent
+from mlpath.render.text import change, level_change, number, percent
 from mlpath.reports import Diff, Progress, TeamReport
-
-
-def _signed(value: float) -> str:
-    return f"{value:+g}" if value else "0"
 
 
 def match_markdown(matches: Sequence[Match]) -> str:
@@ -42,7 +38,7 @@ def diff_markdown(result: Diff) -> str:
             before = "—" if s.before is None else str(s.before)
             after = "—" if s.after is None else str(s.after)
             new = "new " if s.before is None else ""
-            lines.append(f"| {md(s.name)} | {before} | {after} | {new}{_signed(s.change)} |")
+            lines.append(f"| {md(s.name)} | {before} | {after} | {new}{level_change(s.change)} |")
     if result.milestones_added or result.milestones_removed:
         lines += ["", "## Milestones", ""]
         lines += [f"- added: **{md(name)}**" for _, name in result.milestones_added]
@@ -50,9 +46,8 @@ def diff_markdown(result: Diff) -> str:
     lines += ["", "## Readiness", "", "| Role | Level | Before | After | Change |",
               "|---|---|---:|---:|---:|"]
     for r in result.roles:
-        change = f"{r.change:+.1f}" if r.change else "0"
         lines.append(f"| {md(r.name)} | {md(r.title)} (`{r.level}`) | {percent(r.before)} | "
-                     f"{percent(r.after)} | {change} |")
+                     f"{percent(r.after)} | {change(r.change)} |")
     if result.warnings:
         lines += ["", "## Warnings", ""] + [f"- {md(w)}" for w in result.warnings]
     return "\n".join(lines) + "\n"
@@ -68,8 +63,8 @@ def progress_markdown(result: Progress) -> str:
     lines += ["| Date | Readiness | Change |", "|---|---:|---:|"]
     for p in result.points:
         date = md(p.date) + (" (now)" if p.current else "")
-        change = "" if p.change is None else _signed(p.change)
-        lines.append(f"| {date} | {percent(p.readiness)} | {change} |")
+        moved = "" if p.change is None else change(p.change)
+        lines.append(f"| {date} | {percent(p.readiness)} | {moved} |")
     return "\n".join(lines) + "\n"
 
 

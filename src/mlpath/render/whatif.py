@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from mlpath.engine.whatif import Fit, Shift, WhatIf
 from mlpath.model import READY_AT, SalaryBand
-from mlpath.render.text import band, number, percent
+from mlpath.render.text import band, change, number, percent
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -20,7 +20,7 @@ __all__ = ["render_whatif", "whatif_html", "whatif_json", "whatif_markdown"]
 
 
 def _signed(value: float) -> str:
-    return f"{value:+.1f}" if value else "0.0"
+    return change(value)
 
 
 def _hours(value: float, estimated: bool) -> str:

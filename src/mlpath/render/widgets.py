@@ -103,6 +103,14 @@ def longest_word(names: Iterable[str]) -> int:
     return max((len(word) for name in names for word in name.split()), default=0)
 
 
+def room_left(width: int, fixed: Iterable[int], *, gap: int = 2) -> int:
+    """The columns left for a table's one flexible column beside ``fixed`` ones (their
+    widths), with ``gap`` columns between neighbours (rich's padding of 1 on each side;
+    1 with ``collapse_padding``) and none at the edges (``pad_edge=False``)."""
+    widths = list(fixed)
+    return width - sum(widths) - gap * len(widths)
+
+
 class StripTrailing:
     """A text stream that drops the spaces rich pads lines with: files and pipes get
     no trailing whitespace. Everything else is passed through to the wrapped stream."""
