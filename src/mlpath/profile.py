@@ -39,10 +39,10 @@ def parse_profile(text: str, source: str, catalog: Catalog) -> Profile:
                             for p in exc.problems) from None
     doc.line_offset = offset
     data, problems = check(formats.PROFILE, doc)
-    if not problems:
-        problems = _check_target(doc, data.get("target"), catalog)
+    loaded = data if isinstance(data, dict) else {}  # the parts that passed their checks
+    problems += _check_target(doc, loaded.get("target"), catalog)
     if problems:
-        raise ProblemsError(problems)
+        raise ProfileProblems(problems, tuple(_warnings(doc, loaded, catalog)))
     skills = data.get("skills", {})
     return Profile(
         skills={k: v for k, v in skills.items() if v is not None},
@@ -60,6 +60,15 @@ def parse_profile(text: str, source: str, catalog: Catalog) -> Profile:
         warnings=tuple(_warnings(doc, data, catalog)),
         unrated=frozenset(k for k, v in skills.items() if v is None),
     )
+
+
+class ProfileProblems(ProblemsError):
+    """A profile that does not load, with the warnings of the parts that did (an
+    unknown id beside a rating out of range): validate prints them all at once."""
+
+    def __init__(self, problems: Iterable[Problem], warnings: tuple[str, ...] = ()) -> None:
+        super().__init__(problems)
+        self.warnings = warnings
 
 
 def _check_target(doc: Doc, target: str | None, catalog: Catalog) -> list[Problem]:
@@ -89,11 +98,13 @@ def _warnings(doc: Doc, data: dict[str, Any], catalog: Catalog) -> Iterable[str]
     known = list(catalog.skills)
     unknown: list[tuple[DocPath, str, str, list[str], bool]] = []
     for section in ("skills", "evidence", "checked"):
-        for skill_id in data.get(section, {}):
+        entries = data.get(section, {})
+        for skill_id in entries if isinstance(entries, dict) else ():
             if skill_id not in catalog.skills:
                 unknown.append(((section, skill_id), "skill", skill_id, known, True))
-    for i, mid in enumerate(data.get("milestones", ())):
-        if mid not in catalog.milestones:
+    milestones = data.get("milestones", ())
+    for i, mid in enumerate(milestones if isinstance(milestones, (list, tuple)) else ()):
+        if isinstance(mid, str) and mid not in catalog.milestones:
             unknown.append((("milestones", i), "milestone", mid, list(catalog.milestones),
                             False))
     for path, what, value, choices, key in unknown[:MAX_UNKNOWN_WARNINGS]:
