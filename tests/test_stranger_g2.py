@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import DATA, Run
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,3 +59,52 @@ def test_a_pack_with_a_profile_in_it_keeps_its_message(run: Run, tmp_path: Path)
     result = run("validate", str(pack))
     assert result.code == 1, result
     assert "keep it out of the pack folder" in result.stdout, result
+
+
+def test_yaml_on_standard_input_is_refused_once(run: Run) -> None:
+    text = Path(ADA).read_text()
+    result = run("team", "-", input=text)
+    assert (result.code, result.stdout) == (1, ""), result
+    assert result.stderr == (
+        "mlpath: error: standard input must be JSON Lines: one JSON profile per line "
+        "(`mlpath team FOLDER` reads YAML files)\n"), result
+
+
+def test_a_pretty_printed_report_on_standard_input_is_refused_once(run: Run) -> None:
+    report = run("assess", "-p", ADA, "--json").stdout
+    assert report.startswith("{\n")
+    result = run("team", "-", input=report)
+    assert result.code == 1, result
+    assert result.stderr.count("\n") == 1 and "must be JSON Lines" in result.stderr, result
+
+
+def test_json_lines_with_a_few_bad_lines_still_read(run: Run) -> None:
+    line = '{"name": "A", "skills": {"python": 3}}'
+    result = run("team", "-", "--json", input=f"{line}\nnot json\n{line}\n")
+    assert result.code == 1, result  # one skipped line: exit 1 as before, the rest read
+    assert "skipped" in result.stderr and "must be JSON Lines" not in result.stderr
+    assert '"members": 2' in result.stdout or '"members":2' in result.stdout, result
+
+
+MISSING = [
+    ("assess", "-p", "nonexist"), ("evidence", "nonexist", "-p", ADA),
+    ("evidence", ".", "-p", "nonexist"), ("whatif", "-p", "nonexist", "--set", "python=3"),
+    ("plan", "-p", "nonexist"), ("diff", "nonexist", ADA), ("diff", ADA, "nonexist"),
+    ("progress", "-p", "nonexist"), ("review", "--profile", "nonexist", "--reviewer", "bob"),
+    ("posting", "nonexist"), ("team", "nonexist"), ("team", ADA, "nonexist"),
+    ("match", "-p", "nonexist"), ("assess", "-p", ADA, "--posting", "nonexist")]
+
+
+@pytest.mark.parametrize("args", MISSING, ids=" ".join)
+def test_a_missing_path_is_bad_input_in_one_line(run: Run, workdir: Path,
+                                                  args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert (result.code, result.stdout) == (1, ""), result
+    assert result.stderr.startswith("mlpath: error: nonexist: no such file"), result
+    assert result.stderr.count("\n") == 1, result
+
+
+def test_validate_reports_a_missing_path_with_exit_1(run: Run, workdir: Path) -> None:
+    result = run("validate", "nonexist")
+    assert result.code == 1, result
+    assert result.stdout == "nonexist: no such file or folder\n", result

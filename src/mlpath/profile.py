@@ -418,7 +418,7 @@ def team_entries(paths: Iterable[str]) -> Iterator[Entry]:
         if path == "-":  # standard input: JSON Lines, one profile a line
             import sys
 
-            yield from _lines("<stdin>", sys.stdin.buffer)
+            yield from _stdin_lines(_lines("<stdin>", sys.stdin.buffer))
             continue
         if folder.is_dir():
             files = profile_files(path)
@@ -446,6 +446,28 @@ def team_entries(paths: Iterable[str]) -> Iterator[Entry]:
                 yield Entry(file, file, None, str(exc))
             else:
                 yield Entry(source, source, text, None)
+
+
+# Standard input that is plainly not JSON Lines (a YAML profile, a pretty-printed JSON
+# report) is refused in one line, not skipped line by line: its first line, or this
+# many lines in a row, not shaped like one JSON object.
+NOT_JSON_LINES_RUN = 3
+NOT_JSON_LINES = ("standard input must be JSON Lines: one JSON profile per line "
+                  "(`mlpath team FOLDER` reads YAML files)")
+
+
+def _stdin_lines(entries: Iterator[Entry]) -> Iterator[Entry]:
+    first, run = True, 0
+    for entry in entries:
+        text = entry.text.strip() if entry.text is not None else ""
+        if text.startswith("{") and text.endswith("}"):
+            run = 0
+        else:
+            run += 1
+            if first or run > NOT_JSON_LINES_RUN:
+                raise DataError(NOT_JSON_LINES)
+        first = False
+        yield entry
 
 
 def profile_files(folder: str) -> list[str]:
