@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, Run
+from mlpath.catalog import load_catalog
+from mlpath.model import Catalog
+from mlpath.posting import parse_posting
 
 ROOT = Path(__file__).resolve().parents[1]
 ADA = str(ROOT / "examples" / "ada.yaml")
@@ -108,3 +111,34 @@ def test_validate_reports_a_missing_path_with_exit_1(run: Run, workdir: Path) ->
     result = run("validate", "nonexist")
     assert result.code == 1, result
     assert result.stdout == "nonexist: no such file or folder\n", result
+
+
+@pytest.fixture(scope="module")
+def builtin() -> Catalog:
+    return load_catalog()
+
+
+@pytest.mark.parametrize(("phrase", "years", "level"), [
+    ("2+ years in a data science or analytics role", 2, "entry"),
+    ("3+ years in an analytics role", 3, "mid"),
+    ("5+ years of experience building models", 5, "mid"),
+    ("At least 4 years as a data scientist", 4, "mid"),
+    ("8 or more years with production ML systems", 8, "senior"),
+    ("3-5 years in applied machine learning", 3, "mid"),  # the least the range asks
+])
+def test_years_phrased_in_any_common_way_set_the_level(builtin: Catalog, phrase: str,
+                                                       years: int, level: str) -> None:
+    ad = f"Data Scientist\n\nRequirements\n- {phrase}\n- Strong SQL and Python\n"
+    posting = parse_posting(ad, builtin, source="ad.txt")
+    assert (posting.years, posting.level, posting.level_basis) == (years, level, "years")
+
+
+def test_medical_literature_is_not_research_methods(builtin: Catalog) -> None:
+    ad = ("Applied AI Engineer\n\nRequirements\n- Python and SQL\n"
+          "- Experience with RAG pipelines over medical literature\n")
+    posting = parse_posting(ad, builtin, source="ad.txt")
+    assert "research-methods" not in [f.skill for f in posting.requirements]
+    assert "generative-ai-llm" in posting.required()
+    research = ("Research Scientist\n\nRequirements\n- A track record of publications "
+                "and a deep knowledge of the research literature\n")
+    assert "research-methods" in parse_posting(research, builtin).required()
