@@ -142,3 +142,13 @@ def test_medical_literature_is_not_research_methods(builtin: Catalog) -> None:
     research = ("Research Scientist\n\nRequirements\n- A track record of publications "
                 "and a deep knowledge of the research literature\n")
     assert "research-methods" in parse_posting(research, builtin).required()
+
+
+def test_schema_help_names_every_schema_of_the_one_table(run: Run) -> None:
+    from mlpath.schemas import NAMES
+
+    assert {"evidence", "whatif", "posting", "review", "aliases"} <= set(NAMES)
+    text = " ".join(run("schema", "--help").stdout.split())
+    for name in NAMES:
+        assert f"{name}," in text or f"{name})" in text, name
+    assert run("schema", "evidence").code == 0
