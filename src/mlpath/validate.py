@@ -220,15 +220,15 @@ def validate_paths(paths: list[str], *, roles_dirs: list[str],
             names = pack_files(path)
             if not names:
                 result.problems.append(Problem(path, 0, 0, "no .yaml, .yml or .json files here"))
-            found: list[tuple[str, _Read | None, list[Problem]]] = []
+            listed: list[tuple[str, _Read | None, list[Problem]]] = []
             for name in names:
                 own: list[Problem] = []
-                found.append((name, _read(name, own), own))
+                listed.append((name, _read(name, own), own))
             # A folder whose data files are all profiles and reviews is a folder of
             # profiles (what `mlpath team` takes), not a role pack: each is checked as
             # what it is. A folder mixing the two is a pack with a stray profile.
-            of_profiles = {r.kind.spec is None for _, r, _ in found if r is not None} == {True}
-            for name, read, own in found:
+            of_profiles = {r.kind.spec is None for _, r, _ in listed if r is not None} == {True}
+            for name, read, own in listed:
                 if of_profiles and name.endswith(".schema.json"):
                     continue  # the editor schema `init` writes beside profiles
                 result.files += 1
