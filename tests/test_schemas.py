@@ -76,6 +76,8 @@ def reports(run: Run, full: str) -> list[tuple[str, str]]:
         ("whatif", run("whatif", "-p", full, "--set", "python=0", "--json").stdout),
         ("posting", run("posting", str(DATA / "postings" / "ml-engineer.txt"),
                         "--json").stdout),
+        ("evidence", run("evidence", str(ROOT / "examples" / "work"), "-p", ADA,
+                         "--json").stdout),
         ("assess", run("assess", "-p", ADA, "--posting",
                        str(DATA / "postings" / "ai-engineer.txt"), "--json").stdout),
     ]

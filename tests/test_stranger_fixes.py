@@ -174,11 +174,11 @@ def test_a_team_folder_made_by_init_reads_only_the_profile(run: Run, workdir: Pa
     assert "Team of 1 " in result.stdout
 
 
-def test_a_team_path_that_does_not_exist_is_a_usage_error(run: Run, workdir: Path) -> None:
+def test_a_team_path_that_does_not_exist_is_bad_input(run: Run, workdir: Path) -> None:
     (workdir / "sam.yaml").write_text(SAM)
     result = run("team", "sam.yaml", "nothere")
     assert (result.code, result.stderr) == (
-        2, "mlpath: error: nothere: no such file or folder\n"), result
+        1, "mlpath: error: nothere: no such file or folder\n"), result
     assert result.stdout == ""
 
 

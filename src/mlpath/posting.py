@@ -196,7 +196,12 @@ _WEAK = _phrases(r"familiar(?:ity)?", r"exposure", r"basic", r"some", r"awarenes
                  r"interest in", r"introductory", r"willingness to learn", r"eagerness")
 _YEARS = re.compile(
     r"(?<![\w.])(?:at least |minimum (?:of )?|over )?(\d{1,2})(?:\s*(?:-|–|to)\s*(\d{1,2}))?"
-    r"\s*\+?\s*(?:years?|yrs?)(?![\w])", re.IGNORECASE)
+    r"\s*\+?\s*(?:or more\s+)?(?:years?|yrs?)(?![\w])", re.IGNORECASE)
+# The years are the job's when the clause speaks of experience or work, or the years
+# are "in/as/of/with" something ("2+ years in an analytics role", "3 years as a ...").
+_YEARS_OF_WORK = re.compile(
+    r"experience|industry|working|professional|building|in (?:ml|machine)|\brole\b|"
+    r"(?:years?|yrs?)\s+(?:of|in|as|with|doing|on)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r";|(?<=[.!?])\s+(?=[A-Z(\"“])")
 _SALARY = re.compile(
     r"(?:US)?\$\s?(\d{2,3},\d{3}|\d{5,6}|\d{2,3}(?:\.\d)?\s?[kK])\s*(?:-|–|—|to)\s*"
@@ -532,9 +537,7 @@ def _read(lines: Sequence[str], index: AliasIndex, title: str
             if section == "intro" and not _TO_CANDIDATE.search(clause):
                 counted = None  # about the company, not the job
             years = years_in(clause)
-            if years is not None and counted is not None and re.search(
-                    r"experience|industry|working|professional|building|in (?:ml|machine)",
-                    clause, re.IGNORECASE):
+            if years is not None and counted is not None and _YEARS_OF_WORK.search(clause):
                 years_seen.append(years)
             hits = find_skills(clause, index)
             masked = _masked(clause, hits)

@@ -39,10 +39,10 @@ def parse_profile(text: str, source: str, catalog: Catalog) -> Profile:
                             for p in exc.problems) from None
     doc.line_offset = offset
     data, problems = check(formats.PROFILE, doc)
-    if not problems:
-        problems = _check_target(doc, data.get("target"), catalog)
+    loaded = data if isinstance(data, dict) else {}  # the parts that passed their checks
+    problems += _check_target(doc, loaded.get("target"), catalog)
     if problems:
-        raise ProblemsError(problems)
+        raise ProfileProblems(problems, tuple(_warnings(doc, loaded, catalog)))
     skills = data.get("skills", {})
     return Profile(
         skills={k: v for k, v in skills.items() if v is not None},
@@ -60,6 +60,15 @@ def parse_profile(text: str, source: str, catalog: Catalog) -> Profile:
         warnings=tuple(_warnings(doc, data, catalog)),
         unrated=frozenset(k for k, v in skills.items() if v is None),
     )
+
+
+class ProfileProblems(ProblemsError):
+    """A profile that does not load, with the warnings of the parts that did (an
+    unknown id beside a rating out of range): validate prints them all at once."""
+
+    def __init__(self, problems: Iterable[Problem], warnings: tuple[str, ...] = ()) -> None:
+        super().__init__(problems)
+        self.warnings = warnings
 
 
 def _check_target(doc: Doc, target: str | None, catalog: Catalog) -> list[Problem]:
@@ -89,11 +98,13 @@ def _warnings(doc: Doc, data: dict[str, Any], catalog: Catalog) -> Iterable[str]
     known = list(catalog.skills)
     unknown: list[tuple[DocPath, str, str, list[str], bool]] = []
     for section in ("skills", "evidence", "checked"):
-        for skill_id in data.get(section, {}):
+        entries = data.get(section, {})
+        for skill_id in entries if isinstance(entries, dict) else ():
             if skill_id not in catalog.skills:
                 unknown.append(((section, skill_id), "skill", skill_id, known, True))
-    for i, mid in enumerate(data.get("milestones", ())):
-        if mid not in catalog.milestones:
+    milestones = data.get("milestones", ())
+    for i, mid in enumerate(milestones if isinstance(milestones, (list, tuple)) else ()):
+        if isinstance(mid, str) and mid not in catalog.milestones:
             unknown.append((("milestones", i), "milestone", mid, list(catalog.milestones),
                             False))
     for path, what, value, choices, key in unknown[:MAX_UNKNOWN_WARNINGS]:
@@ -407,7 +418,7 @@ def team_entries(paths: Iterable[str]) -> Iterator[Entry]:
         if path == "-":  # standard input: JSON Lines, one profile a line
             import sys
 
-            yield from _lines("<stdin>", sys.stdin.buffer)
+            yield from _stdin_lines(_lines("<stdin>", sys.stdin.buffer))
             continue
         if folder.is_dir():
             files = profile_files(path)
@@ -435,6 +446,28 @@ def team_entries(paths: Iterable[str]) -> Iterator[Entry]:
                 yield Entry(file, file, None, str(exc))
             else:
                 yield Entry(source, source, text, None)
+
+
+# Standard input that is plainly not JSON Lines (a YAML profile, a pretty-printed JSON
+# report) is refused in one line, not skipped line by line: its first line, or this
+# many lines in a row, not shaped like one JSON object.
+NOT_JSON_LINES_RUN = 3
+NOT_JSON_LINES = ("standard input must be JSON Lines: one JSON profile per line "
+                  "(`mlpath team FOLDER` reads YAML files)")
+
+
+def _stdin_lines(entries: Iterator[Entry]) -> Iterator[Entry]:
+    first, run = True, 0
+    for entry in entries:
+        text = entry.text.strip() if entry.text is not None else ""
+        if text.startswith("{") and text.endswith("}"):
+            run = 0
+        else:
+            run += 1
+            if first or run > NOT_JSON_LINES_RUN:
+                raise DataError(NOT_JSON_LINES)
+        first = False
+        yield entry
 
 
 def profile_files(folder: str) -> list[str]:

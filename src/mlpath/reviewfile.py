@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from mlpath import formats
-from mlpath.errors import DataError, ProblemsError, UsageError
+from mlpath.errors import DataError, ProblemsError, UsageError, did_you_mean
 from mlpath.model import Catalog
 from mlpath.spec import check
 from mlpath.yamlio import load, read_source
@@ -88,14 +88,29 @@ def reviews_for(profile_path: str, folder: str | None = None) -> list[str]:
 def parse_review(text: str, source: str, catalog: Catalog) -> Review:
     doc = load(text, source)
     data, problems = check(formats.REVIEW, doc)
+    loaded = data if isinstance(data, dict) else {}  # the parts that passed their checks
+    rated = loaded.get("skills", {})
+    skills: dict[str, int | None] = rated if isinstance(rated, dict) else {}
+    known = list(catalog.skills)
+    unknown = [sid for sid in skills if sid not in catalog.skills]
+    # Suggestions for the first few only: a file of made-up ids costs no minutes.
+    warnings = tuple(str(doc.problem(("skills", sid), _unknown(sid, known if i < 20 else []),
+                                     key=True)) for i, sid in enumerate(unknown))
     if problems:
-        raise ProblemsError(problems)
-    skills = data.get("skills", {})
-    warnings = tuple(str(doc.problem(("skills", sid), "unknown skill id, ignored", key=True))
-                     for sid in skills if sid not in catalog.skills)
+        from mlpath.profile import ProfileProblems  # problems with the warnings beside them
+
+        raise ProfileProblems(problems, warnings)
     return Review(data["reviewer"],
                   {k: v for k, v in skills.items() if v is not None and k in catalog.skills},
                   data.get("of"), data.get("date"), source, warnings)
+
+
+def _unknown(skill_id: str, known: list[str]) -> str:
+    """The same words a profile uses: the id, and the ids it may be a typo of."""
+    close = did_you_mean(skill_id, known)
+    hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
+    shown = repr(skill_id) if len(skill_id) <= 64 else repr(skill_id[:60] + "...")
+    return f"unknown skill {shown} is ignored{hint}"
 
 
 def load_review(path: str, catalog: Catalog) -> Review:

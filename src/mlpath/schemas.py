@@ -271,6 +271,22 @@ def _posting() -> dict[str, Any]:
     })
 
 
+def _evidence() -> dict[str, Any]:
+    return obj({
+        **ENVELOPE, "mlpath_version": STR, "profile": obj({"source": STR}),
+        "paths": array(STR),
+        "proposals": array(obj({
+            "skill": STR, "name": STR, "confidence": {"enum": ["high", "medium", "low"]},
+            "rating": RATING, "signals": array(STR), "files": array(STR),
+            "evidence": array(STR)})),
+        "files_read": INT,
+        "skipped": array(obj({"path": STR, "reason": STR})),
+        "skipped_total": INT, "truncated": BOOL,
+        "saved": {"type": ["object", "null"], "additionalProperties": array(STR),
+                  "description": "skill id -> the evidence lines --save added"},
+    })
+
+
 # name -> (what it describes, how to build it): one entry per published report.
 REPORTS: dict[str, tuple[str, Callable[[], dict[str, Any]]]] = {
     "assess": ("the report of `mlpath assess --json`", _assess),
@@ -283,6 +299,7 @@ REPORTS: dict[str, tuple[str, Callable[[], dict[str, Any]]]] = {
     "validate": ("the result of `mlpath validate --json`", _validate),
     "whatif": ("the report of `mlpath whatif --json`", _whatif),
     "posting": ("the parsed job ad of `mlpath posting --json`", _posting),
+    "evidence": ("the scan of `mlpath evidence --json`", _evidence),
 }
 FILES = ("profile", "role", "skills", "milestones", "aliases", "review")
 NAMES: tuple[str, ...] = (*FILES, *REPORTS)

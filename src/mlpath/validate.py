@@ -81,7 +81,9 @@ def _check_profile(text: str, source: str, catalog: Catalog) -> list[Problem]:
     try:
         profile = parse_profile(text, source, catalog)
     except ProblemsError as exc:
-        return exc.problems
+        # The unknown ids among the parts that loaded are problems too: every one at once.
+        return exc.problems + [_problem_of(line, source)
+                               for line in getattr(exc, "warnings", ())]
     # The loader's warnings (an unknown skill or milestone id is ignored) are
     # problems here: a typo in a checked-in profile is what a hook should catch.
     return [_problem_of(line, source) for line in profile.warnings]
@@ -107,7 +109,8 @@ def _check_review(text: str, source: str, catalog: Catalog) -> list[Problem]:
     try:
         review = parse_review(text, source, catalog)
     except ProblemsError as exc:
-        return exc.problems
+        return exc.problems + [_problem_of(line, source)
+                               for line in getattr(exc, "warnings", ())]
     return [_problem_of(line, source) for line in review.warnings]
 
 
@@ -217,12 +220,22 @@ def validate_paths(paths: list[str], *, roles_dirs: list[str],
             names = pack_files(path)
             if not names:
                 result.problems.append(Problem(path, 0, 0, "no .yaml, .yml or .json files here"))
+            listed: list[tuple[str, _Read | None, list[Problem]]] = []
             for name in names:
-                read = _read(name, result.problems)
+                own: list[Problem] = []
+                listed.append((name, _read(name, own), own))
+            # A folder whose data files are all profiles and reviews is a folder of
+            # profiles (what `mlpath team` takes), not a role pack: each is checked as
+            # what it is. A folder mixing the two is a pack with a stray profile.
+            of_profiles = {r.kind.spec is None for _, r, _ in listed if r is not None} == {True}
+            for name, read, own in listed:
+                if of_profiles and name.endswith(".schema.json"):
+                    continue  # the editor schema `init` writes beside profiles
                 result.files += 1
+                result.problems.extend(own)
                 if read is None:
                     continue
-                if read.kind.spec is None:
+                if read.kind.spec is None and not of_profiles:
                     result.problems.append(read.doc.problem(
                         (), f"this looks like a {read.kind.name}, but every file in a role "
                         "pack is read as role data; keep it out of the pack folder"))

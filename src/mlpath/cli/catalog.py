@@ -16,6 +16,8 @@ from mlpath.cli.shared import (
     skills_app,
 )
 from mlpath.errors import EXIT_DATA
+from mlpath.schemas import FILES as SCHEMA_FILES  # the one table of names: help and choices
+from mlpath.schemas import REPORTS as SCHEMA_REPORTS
 
 PANEL = "The data"
 
@@ -223,8 +225,8 @@ def schema(
     ctx: typer.Context,
     which: Annotated[str, typer.Argument(
         metavar="WHICH", autocompletion=_complete_schema,
-        help="A file format (profile, role, skills, milestones) or a JSON report (assess, "
-        "match, plan, diff, progress, team, validate).")],
+        help=f"A file format ({', '.join(SCHEMA_FILES)}) or a JSON report "
+        f"({', '.join(SCHEMA_REPORTS)}).")],
     output: Annotated[str | None, typer.Option(
         "--output", "-o", metavar="FILE", help="Write it to FILE instead (- prints it).")]
     = None,

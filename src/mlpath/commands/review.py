@@ -28,6 +28,11 @@ def review(ctx: Context, *, profile_path: str, reviewer: str, save: str | None =
     from mlpath.reviewfile import Review, check_reviewer, dump_review, review_path
 
     check_reviewer(reviewer)
+    # The file first (a typo is the likelier mistake), then the terminal.
+    if profile_path != "-" and not Path(profile_path).exists():
+        from mlpath.errors import DataError
+
+        raise DataError(f"{profile_path}: no such file")
     if not ctx.interactive:
         raise UsageError("review asks the reviewer questions and needs a terminal")
     if profile_path == "-" and not save:

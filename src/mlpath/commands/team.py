@@ -33,7 +33,7 @@ def team(ctx: Context, *, paths: list[str], role_option: str | None, fmt: str = 
     missing = [path for path in paths if path != "-" and not os.path.lexists(path)]
     if missing:  # a typo on the command line, before anything is read or printed
         more = f" (and {len(missing) - 1} more paths)" if len(missing) > 1 else ""
-        raise UsageError(f"{missing[0]}: no such file or folder{more}")
+        raise DataError(f"{missing[0]}: no such file or folder{more}")  # bad input: exit 1
     catalog = ctx.catalog
     option_role, option_level = parse_target(catalog, role_option) if role_option else (
         None, None)
