@@ -12,7 +12,7 @@ from mlpath.evidence.scan import Proposal, Scan
 from mlpath.model import Catalog, Profile
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
 
 SCHEMA_VERSION = 1
 FILES_SHOWN = 2  # in the table; --json lists them all
@@ -100,7 +100,7 @@ def _rows(proposals: Sequence[Proposal], *, catalog: Catalog, profile: Profile, 
         table.add_column("Skill", width=skill_width, overflow="fold")
         table.add_column("You", justify="right", no_wrap=True, width=3)
         table.add_column("Confidence", no_wrap=True, width=len("Confidence"))
-        cells = [styled(name), str(profile.rating(p.skill)),
+        cells: list[RenderableType] = [styled(name), str(profile.rating(p.skill)),
                  styled((p.confidence, styles[p.confidence]))]
         if beside:
             table.add_column("Signals", ratio=1)
