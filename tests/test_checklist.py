@@ -65,14 +65,72 @@ def test_checklist_suggests_and_the_person_decides(run: Run, workdir: Path,
 
 def test_a_no_lowers_the_suggestion_and_enter_takes_it(run: Run, workdir: Path,
                                                        terminal: None) -> None:
-    script = lines("", "mlops-engineer", "4", "c4", "n", "n", "y", "n", "n", "", "3", "2",
-                   *REST, "", "", "", "", "", "")
+    # neither 4 nor 5 mostly done: level 3's items are asked before 3 is suggested
+    script = lines("", "mlops-engineer", "4", "c4", "n", "n", "y", "n", "n", "y", "y", "n",
+                   "", "3", "2", *REST, "", "", "", "", "", "")
     result = run("assess", "--save", "me.yaml", "--json", input=script)
     assert result.code == 0, result
-    assert "Your answers support level 3 (level 4: 1 of 3 done; level 5: 0 of 2 done)." in (
-        result.stdout)
+    assert "Not most of level 4: now level 3's items." in result.stdout
+    assert ("Your answers support level 3 (level 3: 2 of 3 done; level 4: 1 of 3 done; "
+            "level 5: 0 of 2 done).") in result.stdout
     saved = yaml.safe_load((workdir / "me.yaml").read_text())
     assert saved["skills"]["python"] == 3 and list(saved["checked"]) == ["python"]
+
+
+def test_a_level_below_is_asked_before_it_is_suggested_and_checked(
+        run: Run, workdir: Path, terminal: None) -> None:
+    # software engineering c5: 1 of 2 at level 5, so level 4's items come next (2 of 3)
+    script = lines("", "mlops-engineer", "4", "3", "2", "c5", "y", "n", "y", "y", "n", "",
+                   *REST, "", "", "", "", "", "")
+    result = run("assess", "--save", "me.yaml", input=script)
+    assert result.code == 0, result
+    out = result.stdout
+    assert "[level 4] Reviewed others' pull requests every week? [y/n]" in out
+    assert "Your answers support level 4 (level 4: 2 of 3 done; level 5: 1 of 2 done)." in out
+    saved = yaml.safe_load((workdir / "me.yaml").read_text())
+    assert saved["skills"]["software-engineering"] == 4
+    assert list(saved["checked"]) == ["software-engineering"]
+
+
+def test_going_back_into_a_higher_level_forgets_the_lower_one(
+        run: Run, workdir: Path, terminal: None) -> None:
+    # 1 of 2 at level 5 leads to level 4; < twice returns to level 5, now 2 of 2: 5
+    script = lines("", "mlops-engineer", "4", "3", "2", "c5", "y", "n", "<", "y", "", "",
+                   *REST, "", "", "", "", "", "")
+    result = run("assess", "--save", "me.yaml", input=script)
+    assert result.code == 0, result
+    assert "Your answers support level 5 (level 5: 2 of 2 done)." in result.stdout
+    saved = yaml.safe_load((workdir / "me.yaml").read_text())
+    assert saved["skills"]["software-engineering"] == 5 and "checked" in saved
+
+
+@pytest.mark.parametrize("typed, rating, why", [
+    ("", 0, "no level's items were mostly done"),  # all n at level 1 and 2: 0, never checked
+    ("2", 2, "2 is above what your answers support (0)"),
+])
+def test_nothing_done_suggests_0_and_checks_nothing(run: Run, workdir: Path, terminal: None,
+                                                   typed: str, rating: int, why: str) -> None:
+    script = lines("", "mlops-engineer", "4", "3", "2", "c1", "n", "n", "n", "n", typed,
+                   *REST, "", "", "", "", "", "")
+    result = run("assess", "--save", "me.yaml", input=script)
+    assert result.code == 0, result
+    assert "Your answers support level 0 (level 1: 0 of 2 done; level 2: 0 of 2 done)." in (
+        result.stdout)
+    assert f"{why}: kept, but not marked as checked." in result.stdout
+    saved = yaml.safe_load((workdir / "me.yaml").read_text())
+    assert saved["skills"]["software-engineering"] == rating and "checked" not in saved
+
+
+def test_a_rating_below_the_suggestion_is_not_checked_when_its_items_were_not_asked(
+        run: Run, workdir: Path, terminal: None) -> None:
+    script = lines("", "mlops-engineer", "4", "3", "2", "c4", "y", "y", "y", "y", "n", "2",
+                   *REST, "", "", "", "", "", "")
+    result = run("assess", "--save", "me.yaml", input=script)
+    assert result.code == 0, result
+    assert "level 2's own items were not asked: kept, but not marked as checked." in (
+        result.stdout)
+    saved = yaml.safe_load((workdir / "me.yaml").read_text())
+    assert saved["skills"]["software-engineering"] == 2 and "checked" not in saved
 
 
 def test_bad_answers_inside_the_checklist_are_asked_again(run: Run, workdir: Path,

@@ -52,9 +52,13 @@ def test_a_skill_two_levels_above_a_prerequisite() -> None:
     assert check.kind == "prerequisite" and check.skills == ("pytorch", "python")
     assert check.message == "Pytorch is 4 but Python, which it builds on, is 1."
     assert kinds(Profile({"pytorch": 4, "python": 3})) == ["unbacked"]
-    # a prerequisite left out counts as 0: ml 2 with stats missing fires, python is fine
-    found = checks(small(), Profile({"ml": 2, "python": 2}))
+    # a prerequisite rated 0 fires; one left out or marked not rated was never asked,
+    # so nothing is claimed about it (it used to be called 0)
+    found = checks(small(), Profile({"ml": 2, "python": 2, "stats": 0}))
     assert [c.skills for c in found] == [("ml", "stats")]
+    assert checks(small(), Profile({"ml": 2, "python": 2})) == ()
+    assert checks(small(), Profile({"ml": 2, "python": 2, "stats": 0},
+                                   unrated=frozenset({"stats"}))) == ()
 
 
 def test_expert_ratings_with_few_years() -> None:
@@ -102,7 +106,8 @@ def test_ada_json_has_the_range_and_the_checks(run: Run) -> None:
     assert result.code == 0, result
     data = json.loads(result.stdout)
     assert data["readiness"] == 47.5 and data["backed_readiness"] < data["readiness"]
-    assert [c["kind"] for c in data["checks"]] == ["prerequisite", "prerequisite", "unbacked"]
+    # her missing prerequisites (data wrangling, calculus) were never asked: no claim
+    assert [c["kind"] for c in data["checks"]] == ["unbacked"]
     assert data["checks"][-1]["skills"] == ["python", "scikit-learn"]
     assert all(s["checked"] is None for s in data["skills"])
 
@@ -154,7 +159,8 @@ def test_markdown_and_html_show_the_items_escaped(run: Run, tmp_path: Path) -> N
 
 def test_checks_block_in_every_format(run: Run, tmp_path: Path) -> None:
     md = run("assess", "--profile", ADA, "--format", "markdown").stdout
-    assert "## Checks" in md and "Deep learning is 2 but Calculus and optimisation" in md
+    assert "## Checks" in md and "Python and scikit-learn are rated 4 or 5" in md
+    assert "Calculus" not in md.split("## Checks")[1].split("##")[0]  # never asked
     table = run("assess", "--profile", ADA).stdout
     assert "Checks (advice on your ratings; no number is changed)" in table
     out = tmp_path / "r.html"

@@ -227,6 +227,41 @@ def test_a_notebook_with_scikit_learn_and_pandas(tmp_path: Path, catalog: Catalo
     assert "computes evaluation metrics" in found["model-evaluation"].signals
 
 
+SPLIT_ONLY = notebook([
+    ("code", "import pandas as pd\nfrom sklearn.model_selection import train_test_split\n"
+             "from sklearn.linear_model import LogisticRegression\n"
+             "import sklearn.metrics"),
+    ("code", "df = pd.read_csv('d.csv')\nX_train, X_test, y_train, y_test = "
+             "train_test_split(df[['a']], df['b'])\n"
+             "model = LogisticRegression().fit(X_train, y_train)"),
+])
+
+
+@pytest.mark.parametrize("extra, expected", [
+    ("", None),  # splitting data and importing metrics unused is not evaluation
+    ("from sklearn.metrics import classification_report\n"
+     "print(classification_report(y_test, model.predict(X_test)))",
+     "computes evaluation metrics"),
+    ("from sklearn.model_selection import cross_val_score\n"
+     "cross_val_score(LogisticRegression(), df[['a']], df['b'])", "cross-validation"),
+    ("import evaluate\nacc = evaluate.load('accuracy')", "computes evaluation metrics"),
+    ("import tensorflow as tf\nnet = tf.keras.Sequential()\nnet.evaluate(X_test, y_test)",
+     "evaluates a model (model.evaluate)"),
+])
+def test_model_evaluation_needs_a_metric_computed(tmp_path: Path, catalog: Catalog,
+                                                  extra: str, expected: str | None) -> None:
+    cells = json.loads(SPLIT_ONLY)["cells"]
+    if extra:
+        cells.append({**cells[-1], "source": extra})
+    text = json.dumps({**json.loads(SPLIT_ONLY), "cells": cells})
+    found = by_skill(run_scan(build(tmp_path, {"work.ipynb": text}), catalog))
+    if expected is None:
+        assert "model-evaluation" not in found
+        assert {"scikit-learn", "ml-fundamentals", "data-wrangling"} <= set(found)
+    else:
+        assert expected in found["model-evaluation"].signals
+
+
 def test_an_sql_only_folder(tmp_path: Path, catalog: Catalog) -> None:
     result = run_scan(build(tmp_path, REPOS["sql-only"]), catalog)
     assert [(p.skill, p.confidence) for p in result.proposals] == [("sql", "high")]

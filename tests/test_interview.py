@@ -144,3 +144,22 @@ def test_update_and_no_profile_need_a_terminal(run: Run) -> None:
     result = run("assess", "--profile", str(DATA / "personas/analyst.yaml"), "--update")
     assert result.code == 2 and "needs a terminal" in result.stderr, result
     assert run("assess", "--no-input").code == 2
+
+
+@pytest.mark.parametrize("replies, saved_to", [
+    (["n", "No thanks", "yes", "me.yaml"], "me.yaml"),
+    (["n", ""], None),
+])
+def test_a_yes_or_no_is_not_taken_as_a_file_name(run: Run, workdir: Path, terminal: None,
+                                                 replies: list[str], saved_to: str | None
+                                                 ) -> None:
+    script = lines("Grace", "mlops-engineer", "5", *MLOPS_RATINGS, "y", "n", "", "", *replies)
+    result = run("assess", input=script)
+    assert result.code == 0, result
+    hint = "type a file name such as me.yaml, or press Enter to skip"
+    assert result.stdout.count(hint) == len(replies) - 1
+    assert not any((workdir / name).exists() for name in ("n", "No thanks", "yes"))
+    if saved_to:
+        assert yaml.safe_load((workdir / saved_to).read_text())["name"] == "Grace"
+    else:
+        assert "mlpath: not saved" in result.stderr

@@ -81,3 +81,21 @@ def test_plan_markdown_parses_as_one_checklist(run: Run) -> None:
     hrefs = {c.attrs["href"] for t in toks if t.children for c in t.children
              if c.type == "link_open"}
     assert {r["url"] for s in data["steps"] for r in s["resources"] if r["url"]} <= hrefs
+
+
+def test_one_year_is_singular_in_every_header(run: Run, tmp_path: Path) -> None:
+    from mlpath.render.text import years_of
+
+    assert [years_of(v) for v in (1, 1.04, 0.5, 2, 4)] == [
+        "1 year", "1 year", "0.5 years", "2 years", "4 years"]
+    me = tmp_path / "me.yaml"
+    me.write_text("name: Bo\nyears_experience: 1\ntarget: ml-engineer\nskills: {python: 2}\n",
+                  encoding="utf-8")
+    table = run("assess", "--profile", str(me)).stdout
+    assert "Bo · 1 year " in table and "1 years" not in table
+    md = run("assess", "--profile", str(me), "--format", "markdown").stdout
+    assert "- **Experience:** 1 year\n" in md
+    page = tmp_path / "r.html"
+    run("assess", "--profile", str(me), "--output", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert "1 year<" in html and "1 years" not in html

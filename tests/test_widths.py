@@ -188,3 +188,38 @@ def test_roles(run: Run, width: int) -> None:
         for level, band in role["salary_usd"].items():
             if band:  # a level and its band stay together on one line
                 assert re.search(rf"\b{level} \$", out.stdout), (role["id"], level)
+
+
+EVIDENCE_REPO = {
+    ".github/workflows/ci.yml": "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n"
+                                "    steps:\n      - run: kubectl apply -f deploy\n",
+    "infra/main.tf": 'provider "aws" {}\n',
+    "Dockerfile": "FROM python:3.12\nCMD uvicorn app:app\n",
+    "services/model_serving/inference_application_entrypoint.py":
+        "from fastapi import FastAPI\nimport torch\napp = FastAPI()\n"
+        "class Net(torch.nn.Module):\n    pass\n",
+}
+
+
+@pytest.mark.parametrize("width", [40, 80, 120])
+def test_evidence(run: Run, width: int, tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    for name, text in EVIDENCE_REPO.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text, encoding="utf-8")
+    (tmp_path / "me.yaml").write_text("skills: {python: 3}\n", encoding="utf-8")
+    args = ("evidence", "--profile", str(tmp_path / "me.yaml"), str(repo))
+    out = run(*args, env={"COLUMNS": str(width)})
+    data = json.loads(run(*args, "--json").stdout)
+    assert out.code == 0, out
+    files = {str(Path(f).relative_to(repo)) for p in data["proposals"] for f in p["files"]}
+    assert ".github/workflows/ci.yml" in files  # folded at 80 columns once
+    lines = out.stdout.splitlines()
+    assert not [line for line in lines if line != line.rstrip()], "trailing spaces"
+    # a file is never folded: each on a line of its own, whole, even past the edge
+    stripped = {line.strip() for line in lines}
+    assert files <= stripped, files - stripped
+    too_long = [line for line in lines if len(line) > width and line.strip() not in files]
+    assert not too_long, too_long
+    # skill names ("CI/CD, Linux and infrastructure as code") wrap at words, never inside
+    whole_words(out.stdout, [p["name"] for p in data["proposals"]], width)

@@ -259,14 +259,17 @@ def _ask_ratings(prompter: Prompter, skills: list[Skill],
                 level = _run_checklist(prompter, skill, answer, default)
                 if level is None:
                     continue  # backed out: the rating question again
-                rating, supported = level
+                rating, supported, backed = level
                 answers[skill.id] = rating
-                if rating <= supported:
+                if backed:
                     checks[skill.id] = datetime.date.today().isoformat()
                 else:
                     checks.pop(skill.id, None)
-                    prompter.show(styled((f"  {rating} is above what your answers support "
-                                          f"({supported}): kept, but not marked as checked.",
+                    why = (f"{rating} is above what your answers support ({supported})"
+                           if rating > supported else
+                           "no level's items were mostly done" if rating == 0 else
+                           f"level {rating}'s own items were not asked")
+                    prompter.show(styled((f"  {why}: kept, but not marked as checked.",
                                           "yellow")))
                 index += 1
                 break
@@ -307,14 +310,17 @@ YES, NO = ("y", "yes"), ("n", "no")
 
 
 def _run_checklist(prompter: Prompter, skill: Skill, answer: str, default: int | None
-                   ) -> tuple[int, int] | None:
+                   ) -> tuple[int, int, bool] | None:
     """Ask "done in the last year?" for a level's items and the level above, suggest the
     level the answers support, and let the person decide.
 
     The level considered is the one typed (``c3``), else the default shown, else asked
-    for. Returns (the rating chosen, the level the answers support), or None when the
-    person goes back (``<``) to the rating question. Nothing is decided silently: the
-    suggestion is only taken with Enter.
+    for. When most items of no level asked were done, the items of the level below are
+    asked next, one level at a time, so a suggestion always rests on its own level's
+    answers (or is 0, after level 1). Returns (the rating chosen, the level the answers
+    support, whether the rating is checked: its own items were asked and most done), or
+    None when the person goes back (``<``) to the rating question. Nothing is decided
+    silently: the suggestion is only taken with Enter.
     """
     level = int(answer[-1]) if answer[-1:].isdigit() else default
     while level is None or not 1 <= level <= 5:
@@ -325,43 +331,65 @@ def _run_checklist(prompter: Prompter, skill: Skill, answer: str, default: int |
             level = int(reply)
         else:
             prompter.show(styled(("  Type a level from 1 to 5, or < to go back.", "yellow")))
-    levels = [lv for lv in (level, level + 1) if lv <= min(5, len(skill.checklist))]
+    top = min(5, len(skill.checklist))
+    level = min(level, top)
+    levels = [lv for lv in (level, level + 1) if lv <= top]
     items = [(lv, item) for lv in levels for item in skill.checklist[lv - 1]]
     prompter.show(styled((f"  {skill.name}: have you done this in the last year? ", "bold"),
                          ("(y/n, < back)", "dim")))
     done: list[bool] = []
-    while len(done) < len(items):
-        lv, item = items[len(done)]
-        reply = prompter.ask(f"  [level {lv}] {item}? [y/n] ").lower()
-        if reply in BACK:
-            if not done:
-                return None
-            done.pop()
-        elif reply in YES or reply in NO:
-            done.append(reply in YES)
-        else:
-            prompter.show(styled(("  Type y or n (or < to go back).", "yellow")))
-    by_level = {lv: [d for (at, _), d in zip(items, done, strict=True) if at == lv]
-                for lv in levels}
-    supported = suggest_level(level, by_level)
-    tally = "; ".join(f"level {lv}: {sum(ds)} of {len(ds)} done" for lv, ds in by_level.items())
+    while True:
+        while len(done) < len(items):
+            lv, item = items[len(done)]
+            reply = prompter.ask(f"  [level {lv}] {item}? [y/n] ").lower()
+            if reply in BACK:
+                if not done:
+                    return None
+                done.pop()
+                # going back into a higher level forgets the lower levels asked after it
+                items = [(at, it) for index, (at, it) in enumerate(items)
+                         if at >= items[len(done)][0] or index < len(done)]
+            elif reply in YES or reply in NO:
+                done.append(reply in YES)
+            else:
+                prompter.show(styled(("  Type y or n (or < to go back).", "yellow")))
+        by_level: dict[int, list[bool]] = {}
+        for (at, _), did in zip(items, done, strict=True):
+            by_level.setdefault(at, []).append(did)
+        supported = suggest_level(min(by_level), by_level)
+        lowest = min(by_level)
+        if supported in by_level or lowest <= 1:
+            break
+        # none of the levels asked is mostly done: ask the level below before suggesting it
+        below = lowest - 1
+        prompter.show(styled((f"  Not most of level {lowest}: now level {below}'s items.",
+                              "dim")))
+        items += [(below, item) for item in skill.checklist[below - 1]]
+    tally = "; ".join(f"level {lv}: {sum(ds)} of {len(ds)} done"
+                      for lv, ds in sorted(by_level.items()))
     prompter.show(styled(f"  Your answers support level {supported} ({tally})."))
+
+    def backed(rating: int) -> bool:
+        own = by_level.get(rating, [])
+        return rating >= 1 and 2 * sum(own) > len(own)
+
     while True:
         reply = prompter.ask(f"  Your level 0-5 [{supported}] (Enter takes {supported}, "
                              "< back): ").lower()
         if reply in BACK:
             return None
         if not reply:
-            return supported, supported
+            return supported, supported, backed(supported)
         if _ascii_number(reply) and int(reply) <= 5:
-            return int(reply), supported
+            return int(reply), supported, backed(int(reply))
         prompter.show(styled(("  Type a whole number 0-5, Enter for the suggestion, or < to "
                               "go back.", "yellow")))
 
 
 def suggest_level(considered: int, done: Mapping[int, Sequence[bool]]) -> int:
     """The level checklist answers support: the highest level asked about where most
-    items (more than half) were done; one below the level considered when none was."""
+    items (more than half) were done; one below the level considered when none was
+    (the interview then asks that level's items before suggesting it)."""
     for level in sorted(done, reverse=True):
         answers = done[level]
         if answers and 2 * sum(answers) > len(answers):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -145,12 +146,23 @@ def save_destination(ctx: Context, *, profile_path: str | None, save: str | None
     if update:
         return profile_path
     if profile_path is None:
-        answer = ctx.prompter().ask("\nSave your answers as a profile? File name "
-                                    "(Enter skips): ")
+        prompter = ctx.prompter()
+        answer = prompter.ask("\nSave your answers as a profile? File name (Enter skips): ")
+        while _NOT_A_NAME.fullmatch(answer.strip()):  # "n" is a reply, not a file name
+            from mlpath.render.console import styled
+
+            prompter.show(styled(("  type a file name such as me.yaml, or press Enter to "
+                                  "skip", "yellow")))
+            answer = prompter.ask("File name (Enter skips): ")
         if not answer:
             note("not saved")
         return answer or None
     return None
+
+
+# Yes/no replies to the save question: taken as a file name they wrote a file called "n".
+_NOT_A_NAME = re.compile(
+    r"(?i)(y|ye|yes|yeah|yep|sure|ok|okay|n|no|nope|nah|no thanks?|none|skip|q|quit)[.!]?")
 
 
 def save_profile(ctx: Context, profile: Profile, path: str, *, force: bool,

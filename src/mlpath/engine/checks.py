@@ -56,7 +56,8 @@ def checks(catalog: Catalog, profile: Profile) -> tuple[Check, ...]:
     order = {sid: i for i, sid in enumerate(catalog.skills)}
     ratings = {k: v for k, v in sorted(profile.skills.items(), key=lambda kv: order.get(
         kv[0], len(order))) if k in catalog.skills}
-    found = [*_flat(catalog, ratings), *_prerequisites(catalog, ratings),
+    found = [*_flat(catalog, ratings),
+             *_prerequisites(catalog, ratings, profile.unrated),
              *_experience(catalog, ratings, profile.years_experience),
              *_unbacked(catalog, ratings, profile)]
     return tuple(found)
@@ -77,13 +78,17 @@ def _flat(catalog: Catalog, ratings: Mapping[str, int]) -> list[Check]:
                   "at everything.")]
 
 
-def _prerequisites(catalog: Catalog, ratings: Mapping[str, int]) -> list[Check]:
+def _prerequisites(catalog: Catalog, ratings: Mapping[str, int],
+                   unrated: frozenset[str]) -> list[Check]:
+    """A skill two levels above a prerequisite the person rated. A prerequisite left
+    out or marked not rated was never asked: nothing is known about it, so nothing is
+    claimed (it is not 0)."""
     out = []
     for skill_id, value in ratings.items():
         for pre in catalog.skills[skill_id].prerequisites:
-            if pre not in catalog.skills:
+            if pre not in catalog.skills or pre not in ratings or pre in unrated:
                 continue
-            below = ratings.get(pre, 0)
+            below = ratings[pre]
             if value - below >= PREREQUISITE_LEAD:
                 skill, base = catalog.skills[skill_id].name, catalog.skills[pre].name
                 out.append(Check(

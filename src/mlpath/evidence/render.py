@@ -12,11 +12,13 @@ from mlpath.evidence.scan import Proposal, Scan
 from mlpath.model import Catalog, Profile
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
 
 SCHEMA_VERSION = 1
 FILES_SHOWN = 2  # in the table; --json lists them all
 SIGNALS_SHOWN = 3
+SKILL_WIDTH = 20  # the Skill column when names are long; never under the longest word
+SIGNALS_ROOM = 20  # under this, a row's signals go on a line of their own
 
 
 def shown(path: str) -> str:
@@ -65,41 +67,69 @@ def _short(path: str, base: str) -> str:
     return shown(os.path.relpath(Path(path).absolute(), base))
 
 
-def _files(proposal: Proposal, base: str) -> str:
-    names = [_short(f, base) for f in proposal.files[:FILES_SHOWN]]
-    more = len(proposal.files) - FILES_SHOWN
-    return "\n".join(names) + (f"\nand {more} more" if more > 0 else "")
-
-
 def _signals(proposal: Proposal) -> str:
     more = len(proposal.signals) - SIGNALS_SHOWN
     return "; ".join(proposal.signals[:SIGNALS_SHOWN]) + (f"; {more} more" if more > 0 else "")
 
 
+def _rows(proposals: Sequence[Proposal], *, catalog: Catalog, profile: Profile, base: str,
+          width: int) -> list[Any]:
+    """One small table per proposal, all with the same column widths, each followed by
+    its files, one a line and whole (a path is never folded: it may run past the edge).
+
+    The Skill column is as wide as the longest word of any name, so a name wraps at
+    word boundaries; when under SIGNALS_ROOM columns are left for the signals, they go
+    on a line of their own under the row, wrapped at words.
+    """
+    from rich.table import Table
+    from rich.text import Text
+
+    from mlpath.render.console import styled
+    from mlpath.render.widgets import Whole, indented, longest_word, room_left
+
+    names = [_name(catalog, p.skill) for p in proposals]
+    skill_width = min(max(len(n) for n in names), max(longest_word(names), SKILL_WIDTH))
+    fixed = [skill_width, len("You"), len("Confidence")]
+    signals_room = room_left(width, fixed)
+    beside = signals_room >= SIGNALS_ROOM
+    styles = {"high": "green", "medium": "yellow", "low": "dim"}
+    out: list[Any] = []
+    for index, (p, name) in enumerate(zip(proposals, names, strict=True)):
+        table = Table(box=None, pad_edge=False, show_header=index == 0,
+                      expand=beside, header_style="bold")
+        table.add_column("Skill", width=skill_width, overflow="fold")
+        table.add_column("You", justify="right", no_wrap=True, width=3)
+        table.add_column("Confidence", no_wrap=True, width=len("Confidence"))
+        cells: list[RenderableType] = [styled(name), str(profile.rating(p.skill)),
+                 styled((p.confidence, styles[p.confidence]))]
+        if beside:
+            table.add_column("Signals", ratio=1)
+            cells.append(styled(_signals(p)))
+        table.add_row(*cells)
+        out.append(table)
+        if not beside:
+            out.append(indented(styled((_signals(p), "dim")), 2))
+        names_shown = [_short(f, base) for f in p.files[:FILES_SHOWN]]
+        out.extend(Whole(Text("  " + n, style="dim")) for n in names_shown)
+        more = len(p.files) - FILES_SHOWN
+        if more > 0:
+            out.append(indented(styled((f"and {more} more", "dim")), 2))
+    return out
+
+
 def render_scan(scan: Scan, *, catalog: Catalog, profile: Profile, console: Console,
                 paths: Sequence[str], saved: Mapping[str, Sequence[str]] | None,
                 min_confidence: str) -> None:
-    from rich.table import Table
-
     from mlpath.render.console import styled
+    from mlpath.render.widgets import emit
 
     base = _base(paths)
     if scan.proposals:
         near = os.path.relpath(base) if base else ""
         where = shown(base if near.startswith("..") else near) if base else "the paths given"
-        table = Table(box=None, pad_edge=False, title_justify="left", expand=True,
-                      title=styled(("Evidence found", "bold"), f" in {where}"))
-        table.add_column("Skill", overflow="fold", ratio=2, min_width=20)
-        table.add_column("You", justify="right", no_wrap=True)
-        table.add_column("Confidence", no_wrap=True)
-        table.add_column("Signals", overflow="fold", ratio=4)
-        table.add_column("Files", overflow="fold", ratio=3, min_width=20)
-        styles = {"high": "green", "medium": "yellow", "low": "dim"}
-        for p in scan.proposals:
-            table.add_row(styled(_name(catalog, p.skill)), str(profile.rating(p.skill)),
-                          styled((p.confidence, styles[p.confidence])),
-                          styled(_signals(p)), styled(_files(p, base)))
-        console.print(table)
+        console.print(styled(("Evidence found", "bold"), f" in {where}"))
+        emit(console, _rows(scan.proposals, catalog=catalog, profile=profile, base=base,
+                            width=console.width))
     else:
         console.print(styled("No evidence found: no file here shows a skill of the catalogue."))
     read = f"Read {scan.files_read} file{'s' if scan.files_read != 1 else ''}"

@@ -24,8 +24,9 @@ IMPORTS: dict[str, tuple[str, ...]] = {
                      "sklearn.neighbors", "sklearn.cluster", "sklearn.naive_bayes",
                      "sklearn.decomposition", "sklearn.mixture", "xgboost", "lightgbm",
                      "catboost"), ("ml-fundamentals",)),
-    **dict.fromkeys(("sklearn.metrics", "sklearn.model_selection", "torchmetrics"),
-                    ("model-evaluation",)),
+    # Model evaluation has no import here: importing sklearn.model_selection for
+    # train_test_split, or sklearn.metrics without calling it, computes no metric. Only the
+    # metric and cross-validation calls in CALLS count for it.
     **dict.fromkeys(("sklearn.preprocessing", "sklearn.feature_extraction",
                      "sklearn.feature_selection", "category_encoders", "featuretools",
                      "feature_engine"), ("feature-engineering",)),
@@ -91,11 +92,14 @@ CALLS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"^sklearn\.model_selection\.(cross_val\w*|cross_validate|\w*KFold|\w*SearchCV"
          r"|learning_curve|validation_curve)$", "model-evaluation", "cross-validation"),
         (r"^torchmetrics\.", "model-evaluation", "computes evaluation metrics"),
+        (r"^evaluate\.(load|combine)$", "model-evaluation", "computes evaluation metrics"),
         (r"^fastapi\.FastAPI$", "model-deployment", "a FastAPI app"),
     ))
 # Method calls on values the scan cannot follow, counted when the file imports a module.
 METHOD_CALLS: tuple[tuple[str, str, str, str], ...] = (
     ("backward", "torch", "deep-learning", "a training step (loss.backward)"),
+    ("evaluate", "tensorflow", "model-evaluation", "evaluates a model (model.evaluate)"),
+    ("evaluate", "keras", "model-evaluation", "evaluates a model (model.evaluate)"),
 )
 BASES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
     (re.compile(pattern), skill, label) for pattern, skill, label in (

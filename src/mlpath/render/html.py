@@ -18,7 +18,7 @@ from mlpath.render import svg
 from mlpath.render.advice import match_notes, target_names, uncovered_note
 from mlpath.render.escape import href, html
 from mlpath.render.text import band, change, number, percent
-from mlpath.render.text import years as years_text
+from mlpath.render.text import years_of as years_text
 from mlpath.reports import Plan, Progress, TeamReport
 
 STEP_LABEL = {"close-gaps": "Close the gaps", "level-up": "Level up", "lateral": "Move sideways",
@@ -138,7 +138,7 @@ def report_html(report: Report, *, skill_names: dict[str, str] | None = None) ->
                  f" claimed · <strong>{percent(report.backed_readiness)}</strong> backed")
               + f" {verdict}")]
     if report.years_experience is not None:
-        facts.insert(1, ("Experience", f"{years_text(report.years_experience)} years"))
+        facts.insert(1, ("Experience", years_text(report.years_experience)))
     if t.salary:
         facts.append(("Salary", f"{band(t.salary.min, t.salary.max)} a year (USD) "
                       f'<span class="dim">{html(t.salary.source)}</span>'))

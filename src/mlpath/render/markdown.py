@@ -15,7 +15,7 @@ from mlpath.render.advice import (
 )
 from mlpath.render.escape import markdown, markdown_url
 from mlpath.render.text import band, number, percent
-from mlpath.render.text import years as years_text
+from mlpath.render.text import years_of as years_text
 
 if TYPE_CHECKING:
     from mlpath.reports import TeamReport
@@ -66,7 +66,7 @@ def render_report(report: Report, *, skill_names: dict[str, str] | None = None) 
     elif t.salary_note:
         lines.append(f"- **Salary:** no figure in the guide ({md(t.salary_note)})")
     if report.years_experience is not None:
-        lines.append(f"- **Experience:** {years_text(report.years_experience)} years")
+        lines.append(f"- **Experience:** {years_text(report.years_experience)}")
     verdict = ready_verdict(report)
     backed = ("" if report.backed_readiness is None
               else f" claimed · {percent(report.backed_readiness)} backed")

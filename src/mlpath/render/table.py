@@ -21,7 +21,7 @@ from mlpath.render.advice import (
 from mlpath.render.console import bar, styled
 from mlpath.render.escape import safe_url
 from mlpath.render.text import band, clean, number, percent
-from mlpath.render.text import years as years_text
+from mlpath.render.text import years_of as years_text
 from mlpath.render.widgets import (
     bar_cells,
     emit,
@@ -79,7 +79,7 @@ def header(report: Report, width: int = 100) -> RenderableType:
     target = report.target
     who = report.profile_name or report.profile_source
     years = ("" if report.years_experience is None
-             else f" · {years_text(report.years_experience)} years")
+             else f" · {years_text(report.years_experience)}")
     how = {"best-fit": " (your best fit)", "profile": " (from your profile)",
            "none": " (no best fit: rate your skills first)"}.get(report.target_chosen, "")
     body = styled(("Target  ", "dim"), (target.title, "bold"),

@@ -66,3 +66,9 @@ def years(value: float) -> str:
     if shown == 0 and value > 0:
         return "under 0.1"
     return f"{shown:.1f}".removesuffix(".0")
+
+
+def years_of(value: float) -> str:
+    """Years with their noun: "1 year", "4 years", "0.5 years"."""
+    shown = years(value)
+    return f"{shown} year" if shown == "1" else f"{shown} years"
