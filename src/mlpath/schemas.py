@@ -193,17 +193,27 @@ def _team() -> dict[str, Any]:
                                                      {"title": STR, "url": OPT_STR}))})),
                              "review": nullable(REVIEW)})),
         "top_gaps": array(obj({"id": STR, "name": STR, "below": INT, "priority": NUM,
+                               "mean_gap": NUM,
                                "resources": array({**RESOURCE, "properties": {
-                                   **RESOURCE["properties"], "serves": INT},
+                                   **RESOURCE["properties"], "serves": {
+                                       **INT, "description": "the buy list's serves for "
+                                       "this resource: the people it was chosen for, over "
+                                       "every skill; only resources on the buy list"}},
                                    "required": [*RESOURCE["required"], "serves"]})})),
         "milestones": array(obj({"id": STR, "name": STR, "required": BOOL,
                                  "missing": INT})),
         "buy": array(obj({**RESOURCE["properties"], "skills": array(STR), "serves": INT,
                           "value": INT, "person_hours": {"type": ["number", "null"]},
+                          "estimated_person_hours": {
+                              "type": ["number", "null"],
+                              "description": "when hours are not known: mlpath's per-level "
+                              "estimate (as plan's) over the levels covered, else null"},
                           "people": array(obj({"name": OPT_STR, "skills": array(obj(
                               {"id": STR, "levels": array(RATING)}))}))},
                          optional=("levels",))),
         "buy_person_hours": NUM, "buy_hours_unknown": INT, "reviewed": INT,
+        "buy_person_hours_with_estimates": {**NUM, "description": "buy_person_hours plus "
+                                            "estimated_person_hours"},
     })
 
 
