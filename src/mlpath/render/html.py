@@ -136,7 +136,8 @@ def report_html(report: Report, *, skill_names: dict[str, str] | None = None) ->
              ("Readiness", f'<span class="big">{percent(report.readiness)}</span>'
               + ("" if report.backed_readiness is None else
                  f" claimed · <strong>{percent(report.backed_readiness)}</strong> backed")
-              + f" {verdict}")]
+              # its own line: "32.4% backed not yet ready" read as one phrase
+              + f'<br><span class="verdict">{verdict[0].upper()}{verdict[1:]}</span>')]
     if report.years_experience is not None:
         facts.insert(1, ("Experience", f"{years_text(report.years_experience)} years"))
     if t.salary:
