@@ -53,12 +53,13 @@ class Shell:
         self.child.sendline('echo READY-"4""2"')  # the same in all three shells
         self.child.expect("READY-42")
 
-    def complete(self, line: str, tabs: int = 1) -> str:
-        """Type ``line``, press TAB, and return the line as the shell completed it."""
+    def complete(self, line: str, tabs: int = 1, then: str = "") -> str:
+        """Type ``line``, press TAB, type ``then``, and return the line as it stands."""
         self.child.send(line)
         for _ in range(tabs):
             self.child.send("\t")
             self.child.expect([pexpect.TIMEOUT], timeout=1.5)  # let the completion land
+        self.child.send(then)
         self.child.send("\x01")  # to the start of the line (emacs keys in all three)
         self.child.sendline("echo DONE: ")
         self.child.expect(r"DONE: (mlpath[^\r\n]*)\r?\n")
@@ -91,6 +92,16 @@ def test_bash_completes_role_ids_and_levels_after_the_colon(tmp_path: Path) -> N
         assert sh.complete("mlpath assess --role ml-engineer:se") == (
             "mlpath assess --role ml-engineer:senior")
         assert sh.complete("mlpath roles show mlo") == "mlpath roles show mlops-engineer"
+        # After --role a role id takes :LEVEL straight after: no space is added.
+        assert sh.complete("mlpath assess --role mlo", then=":entry") == (
+            "mlpath assess --role mlops-engineer:entry")
+        assert sh.complete("mlpath assess -r mlo", then=":mid") == (
+            "mlpath assess -r mlops-engineer:mid")
+        # Elsewhere (and after a level) the space stays.
+        assert sh.complete("mlpath roles show mlo", then="x") == (
+            "mlpath roles show mlops-engineer x")
+        assert sh.complete("mlpath assess --role ml-engineer:se", then="x") == (
+            "mlpath assess --role ml-engineer:senior x")
         listed = sh.screen_after_tabs("mlpath assess --role ml-engineer:")
         assert {"entry", "mid", "senior"} <= set(listed.split()), listed
         assert "README.md" not in listed and "pyproject.toml" not in listed

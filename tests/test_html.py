@@ -111,6 +111,15 @@ class Outline(HTMLParser):
 
 
 KINDS = ["report", "plan", "progress", "team"]
+# Every element past the viewport's edges, and every chart label past its chart's.
+OUTSIDE = """(() => { const out = [], W = window.innerWidth;
+for (const e of document.querySelectorAll('body *')) { const r = e.getBoundingClientRect();
+  if (r.width && (r.right > W + 0.5 || r.left < -0.5)) out.push(e.tagName + ' '
+      + (e.textContent || '').slice(0, 40)); }
+for (const t of document.querySelectorAll('svg text')) { const r = t.getBoundingClientRect(),
+  s = t.closest('svg').getBoundingClientRect();
+  if (r.right > s.right + 0.5 || r.left < s.left - 0.5) out.push('label ' + t.textContent); }
+return out; })()"""
 
 
 @pytest.fixture(scope="module")
@@ -178,7 +187,8 @@ def test_the_page_in_a_real_browser_at_375_px(
     page, data = built[kind]
     path = tmp_path / f"{kind}.html"
     path.write_text(page, encoding="utf-8")
-    seen = chromium.open_page(path, width=375)
+    seen = chromium.open_page(path, width=375, evaluate=OUTSIDE)
+    assert seen.value == [], seen.value  # nothing cut at the edge, not even a chart label
     assert seen.requests == [path.resolve().as_uri()], seen.requests  # nothing fetched
     assert not seen.failed and not seen.errors, (seen.failed, seen.errors)
     assert seen.scroll_width <= seen.viewport_width == 375  # no sideways scrolling
@@ -186,6 +196,8 @@ def test_the_page_in_a_real_browser_at_375_px(
     flat = " ".join(seen.text.split())
     for name in gap_names(data):
         assert " ".join(name.split()) in flat, name
+    if kind == "report" and "backed" in flat:  # the verdict apart from "32.4% backed"
+        assert re.search(r"backed\s*\n\s*(Not yet ready|Ready)", seen.text), seen.text[:400]
     for url in urls(data):
         # the browser writes a bare host with its root path: https://neurips.cc/
         parsed = urllib.parse.urlsplit(url)

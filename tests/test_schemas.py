@@ -159,6 +159,21 @@ def test_init_and_save_write_the_schema_their_line_names(run: Run, workdir: Path
     assert (workdir / "profile.schema.json").read_text() == "{}"
 
 
+def test_init_says_when_the_schema_file_beside_is_not_mlpaths(run: Run, workdir: Path) -> None:
+    foreign = workdir / "profile.schema.json"
+    foreign.write_text('{"title": "someone else\'s profile"}')
+    result = run("init", "me.yaml")
+    assert result.code == 0, result
+    assert foreign.read_text() == '{"title": "someone else\'s profile"}'  # kept
+    said = [line for line in result.stderr.splitlines() if "profile.schema.json" in line]
+    assert len(said) == 1 and "not mlpath's profile schema" in said[0], result.stderr
+    # mlpath's own schema, written before: nothing to say.
+    foreign.unlink()
+    assert run("init", "a.yaml").code == 0
+    again = run("init", "b.yaml")
+    assert "not mlpath's" not in again.stderr, again.stderr
+
+
 # --- a real YAML language server over LSP -------------------------------------------------
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -196,7 +197,9 @@ def test_steps_csv_is_one_row_per_person_and_step(run: Run, tmp_path: Path) -> N
 def test_the_terminal_and_markdown_explain_their_numbers(run: Run) -> None:
     table = run("team", str(TEAM), env={"COLUMNS": "100"}).stdout
     flat = " ".join(table.split())
-    assert "Buy list: 13 resources, 15 person-hours in all (12 without known hours)" in flat
+    # 15 known hours (the crash course) and 610 estimated at plan's per-level hours.
+    assert ("Buy list: 13 resources, ~625 person-hours in all (12 without known hours, "
+            "estimated at mlpath's per-level hours and marked ~)") in flat
     assert "1. mlcourse.ai · course · free" in flat
     assert "ML fundamentals 2–3: Alice, Kai; ML fundamentals 3: Hugo" in flat
     assert "Serves N: chosen for N people" in flat and "Team priority: the sum" in flat
@@ -276,3 +279,95 @@ def test_the_team_web_page_passes_the_browser_checks(run: Run, tmp_path: Path) -
     assert seen.scroll_width <= seen.viewport_width == 375
     for url in urls(data):
         assert url in seen.text or url + "/" in seen.links, url
+
+
+def serves_said(text: str) -> list[int]:
+    return [int(n) for n in re.findall(r"serves (\d+)", text)]
+
+
+def test_one_answer_to_what_to_buy_in_every_format(run: Run, data: dict[str, Any]) -> None:
+    """The per-skill section says where the team falls short; the buy list alone counts
+    whom a resource serves, and every format says the same numbers (mlcourse.ai was
+    'serves 4' under its skill and 'serves 3' in the buy list: Ben's pick is the crash
+    course)."""
+    buy = [b["serves"] for b in data["buy"]]
+    table = run("team", str(TEAM), env={"COLUMNS": "100"}).stdout
+    md = run("team", str(TEAM), "--format", "markdown").stdout
+    page = run("team", str(TEAM), "--format", "html").stdout
+    for text in (table, md, page):
+        assert "Training that would help the most people" not in text
+        assert "Where the team falls short" in text
+        assert serves_said(text) == buy
+    flat = " ".join(table.split())
+    assert "1. ML fundamentals 4 of 12 short · mean gap 0.67 · team priority 24" in flat
+    top = data["top_gaps"][0]
+    assert (top["id"], top["mean_gap"]) == ("ml-fundamentals", 0.67)
+    by_title = {b["title"]: b for b in data["buy"]}
+    for gap in data["top_gaps"]:
+        for r in gap["resources"]:
+            assert r["serves"] == by_title[r["title"]]["serves"]
+            assert gap["id"] in by_title[r["title"]]["skills"]
+    assert [(r["title"], r["serves"]) for r in top["resources"]] == [
+        ("mlcourse.ai", 3), ("Machine Learning Crash Course (Google)", 1)]
+
+
+def test_the_buy_list_estimates_unknown_hours_as_the_plan_does(
+        run: Run, data: dict[str, Any]) -> None:
+    from mlpath.engine.plan import HOURS_TO_LEVEL
+
+    mlcourse = next(b for b in data["buy"] if b["title"] == "mlcourse.ai")
+    # Alice 2-3 and Kai 2-3 (15 + 30 each), Hugo 3 (30).
+    assert (mlcourse["person_hours"], mlcourse["estimated_person_hours"]) == (None, 120)
+    mlcc = next(b for b in data["buy"] if b["url"] == MLCC)
+    assert (mlcc["person_hours"], mlcc["estimated_person_hours"]) == (15, None)
+    for b in data["buy"]:
+        if b["person_hours"] is None:
+            assert b["estimated_person_hours"] == sum(
+                HOURS_TO_LEVEL[lv] for f in b["people"] for s in f["skills"]
+                for lv in s["levels"])
+    assert data["buy_person_hours"] == 15 and data["buy_hours_unknown"] == 12
+    assert data["buy_person_hours_with_estimates"] == 625
+    flat = " ".join(run("team", str(TEAM), env={"COLUMNS": "100"}).stdout.split())
+    assert "serves 3 · value 5 · ~120 person-hours" in flat
+    assert "serves 1 · value 2 · 15 person-hours" in flat
+
+
+def test_who_needs_what_shows_as_many_gaps_as_the_buy_list_buys_for(
+        run: Run, data: dict[str, Any]) -> None:
+    from mlpath.engine.team import TOP_PERSON_GAPS
+
+    kai = people(data)["Kai"]
+    assert len(kai["needs"]) == TOP_PERSON_GAPS == 5
+    assert kai["top_gaps"] == [n["skill"] for n in kai["needs"]]
+    table = run("team", str(TEAM), env={"COLUMNS": "120"}).stdout
+    assert f"top {TOP_PERSON_GAPS} gaps" in " ".join(table.split())
+    section = table[table.index("Who needs what"):table.index("Second opinions")]
+    for title in ("MIT 6.006", "Kaggle Learn - Feature Engineering", "The Missing Semester"):
+        assert title in section  # Kai's fourth and fifth were cut at 3
+
+
+def test_best_match_says_it_is_at_each_persons_years(run: Run) -> None:
+    header = "Best match (at their years)"
+    table = run("team", str(TEAM), env={"COLUMNS": "120"}).stdout
+    md = run("team", str(TEAM), "--format", "markdown").stdout
+    page = run("team", str(TEAM), "--format", "html").stdout
+    assert header in table and f"| {header} |" in md and f"<th>{header}</th>" in page
+    assert "ml-engineer:entry 55.4%" in page  # the level too, as in the other formats
+
+
+def test_team_csv_has_backed_and_reviewer_readiness_at_the_end(run: Run,
+                                                               tmp_path: Path) -> None:
+    out = run("team", str(TEAM), "--format", "csv").stdout
+    header = out.splitlines()[0].split(",")
+    assert header[:10] == ["name", "source", "role", "level", "readiness", "reached",
+                           "best_match", "best_match_readiness", "top_gaps",
+                           "missing_milestones"]
+    assert header[10:] == ["backed_readiness", "reviewers_readiness"]
+    rows = {r["name"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert (rows["Alice"]["backed_readiness"], rows["Alice"]["reviewers_readiness"]) == (
+        "48.6", "89.9")
+    assert (rows["Kai"]["backed_readiness"], rows["Kai"]["reviewers_readiness"]) == (
+        "24.3", "")
+    shutil.copy(TEAM / "kai.yaml", tmp_path)
+    alone = run("team", str(tmp_path), "--format", "csv").stdout
+    assert alone.splitlines()[0].split(",")[10:] == ["backed_readiness"]

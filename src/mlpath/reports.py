@@ -111,7 +111,9 @@ class TeamGap(NamedTuple):
     name: str
     below: int
     priority: float  # the sum of weight x gap over the team
-    resources: tuple[tuple[Resource, int], ...]  # with how many of the people each serves
+    # The buy-list resources chosen for this skill, each with the buy list's serves count
+    resources: tuple[tuple[Resource, int], ...]
+    mean_gap: float = 0.0  # levels short, averaged over the whole team
 
 
 class TeamPerson(NamedTuple):
@@ -146,6 +148,9 @@ class BuyItem(NamedTuple):
     value: int  # levels it covers, summed over those people ("person-levels")
     person_hours: float | None  # its hours x serves; None when its hours are not known
     people: tuple[BuyFor, ...]  # the first BUY_NAMES of them, in team order
+    # When its hours are not known: the plan's per-level estimate (plan.HOURS_TO_LEVEL)
+    # summed over the levels it covers for every person it serves; else None.
+    estimated_hours: float | None = None
 
 
 class SkillReview(NamedTuple):
@@ -201,3 +206,5 @@ class TeamReport(NamedTuple):
     buy_hours: float = 0.0  # the team's total person-hours over the buy list (known hours)
     buy_hours_unknown: int = 0  # buy-list resources whose hours are not known
     reviewed: int = 0  # how many people have a second rater's review
+    # buy_hours plus the estimates of the resources whose hours are not known
+    buy_hours_total: float = 0.0

@@ -10,6 +10,7 @@ field of today's output and allow fields added later, as the contract does.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -193,17 +194,27 @@ def _team() -> dict[str, Any]:
                                                      {"title": STR, "url": OPT_STR}))})),
                              "review": nullable(REVIEW)})),
         "top_gaps": array(obj({"id": STR, "name": STR, "below": INT, "priority": NUM,
+                               "mean_gap": NUM,
                                "resources": array({**RESOURCE, "properties": {
-                                   **RESOURCE["properties"], "serves": INT},
+                                   **RESOURCE["properties"], "serves": {
+                                       **INT, "description": "the buy list's serves for "
+                                       "this resource: the people it was chosen for, over "
+                                       "every skill; only resources on the buy list"}},
                                    "required": [*RESOURCE["required"], "serves"]})})),
         "milestones": array(obj({"id": STR, "name": STR, "required": BOOL,
                                  "missing": INT})),
         "buy": array(obj({**RESOURCE["properties"], "skills": array(STR), "serves": INT,
                           "value": INT, "person_hours": {"type": ["number", "null"]},
+                          "estimated_person_hours": {
+                              "type": ["number", "null"],
+                              "description": "when hours are not known: mlpath's per-level "
+                              "estimate (as plan's) over the levels covered, else null"},
                           "people": array(obj({"name": OPT_STR, "skills": array(obj(
                               {"id": STR, "levels": array(RATING)}))}))},
                          optional=("levels",))),
         "buy_person_hours": NUM, "buy_hours_unknown": INT, "reviewed": INT,
+        "buy_person_hours_with_estimates": {**NUM, "description": "buy_person_hours plus "
+                                            "estimated_person_hours"},
     })
 
 
@@ -353,17 +364,32 @@ def profile_schema(catalog: Catalog) -> dict[str, Any]:
     return out
 
 
-def write_profile_schema_beside(profile_path: str, catalog: Catalog) -> str | None:
+def write_profile_schema_beside(profile_path: str, catalog: Catalog,
+                                say: Callable[[str], object] | None = None) -> str | None:
     """Write ``profile.schema.json`` beside a profile unless one is there; its path, or None.
 
     The `$schema` line of the profiles mlpath writes names this file, so an
-    editor finds the schema offline, with no URL to fetch.
+    editor finds the schema offline, with no URL to fetch. A file already there is the
+    user's and is kept; when it is not this schema, ``say`` gets one line saying so (the
+    `$schema` line then points at something else).
     """
     from mlpath.atomic import write_atomic
     from mlpath.render.jsonout import dumps
 
     target = Path(profile_path).parent / PROFILE_SCHEMA_FILE
+    schema = profile_schema(catalog)
     if target.exists():
+        if say is not None and not _same_json(target, schema):
+            say(f"mlpath: kept {target}, which is not mlpath's profile schema for this "
+                "catalogue, so the profile's $schema line names it; `mlpath schema profile "
+                f"> {target}` replaces it")
         return None
-    write_atomic(str(target), dumps(profile_schema(catalog)) + "\n", replace=False)
+    write_atomic(str(target), dumps(schema) + "\n", replace=False)
     return str(target)
+
+
+def _same_json(path: Path, value: Any) -> bool:
+    try:
+        return bool(json.loads(path.read_text(encoding="utf-8")) == value)
+    except (OSError, ValueError):
+        return False

@@ -208,10 +208,12 @@ def init(
     from mlpath.schemas import write_profile_schema_beside
 
     write_atomic(file, text, replace=force)
-    schema_file = write_profile_schema_beside(file, catalog)
+    notes: list[str] = []
+    schema_file = write_profile_schema_beside(file, catalog, notes.append)
     sys.stderr.write(f"mlpath: wrote {file}"
                      + (f" and {schema_file} (for editors)" if schema_file else "")
                      + f"; rate yourself, then run `mlpath assess --profile {file}`\n")
+    sys.stderr.writelines(line + "\n" for line in notes)
 
 
 def _complete_schema(incomplete: str) -> list[str]:

@@ -42,6 +42,16 @@ BASH_SCRIPT = """
     COMPREPLY=( $( env COMP_LINE="$COMP_LINE" COMP_POINT="$COMP_POINT" \\
                    COMP_WORDBREAKS="$COMP_WORDBREAKS" \\
                    %(autocomplete_var)s=complete_bash $1 2>/dev/null ) )
+    # A role id after --role takes :LEVEL straight after it: no space behind it.
+    if [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} != *:* ]]; then
+        local prev=${COMP_WORDS[COMP_CWORD-1]}
+        if [[ $prev == "=" && $COMP_CWORD -ge 2 ]]; then
+            prev=${COMP_WORDS[COMP_CWORD-2]}
+        fi
+        if [[ $prev == --role || $prev == -r ]]; then
+            compopt -o nospace 2>/dev/null
+        fi
+    fi
     return 0
 }
 

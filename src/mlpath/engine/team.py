@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import overload
 
 from mlpath.engine.checks import backed_ratings
+from mlpath.engine.plan import HOURS_TO_LEVEL
 from mlpath.engine.resources import COST_ORDER, levels_served, pick_resources, resource_key
 from mlpath.engine.scoring import (
     Prepared,
@@ -34,7 +35,9 @@ from mlpath.reports import (
 )
 
 TOP_TEAM_GAPS = 5
-TOP_PERSON_GAPS = 5  # kept per person, for the CSV
+# Each person's top gaps: the ones who-needs-what lists and the buy list buys for (one
+# number for both, said in the view).
+TOP_PERSON_GAPS = 5
 HEATMAP_PEOPLE = 40  # past this, a person-by-skill grid is unreadable in any terminal
 RESOURCES_PER_TEAM_GAP = 2
 BUY_NAMES = 50  # names listed per buy-list resource; the steps CSV has every one
@@ -182,8 +185,6 @@ def summarize(*, catalog: Catalog, members: Sequence[Member], role: Role, level:
                                 round(sum(gaps) / len(members), 2) if members else 0.0,
                                 max(gaps, default=0)))
     top = sorted((s for s in skills if s.below), key=lambda s: (-priority[s.id], s.id))
-    top_gaps = tuple(_team_gap(catalog, s, members, index, priority[s.id])
-                     for s in top[:TOP_TEAM_GAPS])
     milestones = tuple(
         TeamMilestone(mid, catalog.milestones[mid].name, required,
                       sum(1 for m in members if mid not in m.milestones))
@@ -195,10 +196,13 @@ def summarize(*, catalog: Catalog, members: Sequence[Member], role: Role, level:
     # The buy list needs only each person's top gaps and picks: no readiness, no review.
     buy = buy_list((m.name, top, tuple(choose(*g) for g in top))
                    for m in members for top in (_top(m.ratings, plan),))
+    top_gaps = tuple(_team_gap(s, buy, priority[s.id]) for s in top[:TOP_TEAM_GAPS])
     known = [b.person_hours for b in buy if b.person_hours is not None]
+    guessed = [b.estimated_hours for b in buy if b.estimated_hours is not None]
     return TeamReport(role, level, chosen, len(members), skipped, tuple(skills), people,
                       top_gaps, milestones, heatmap, buy, round(sum(known), 1),
-                      len(buy) - len(known), sum(1 for m in members if m.reviews))
+                      len(buy) - len(known), sum(1 for m in members if m.reviews),
+                      buy_hours_total=round(sum(known) + sum(guessed), 1))
 
 
 class _Buying:
@@ -209,6 +213,7 @@ class _Buying:
         self.skills: dict[str, None] = {}  # ordered, without repeats
         self.serves = 0
         self.value = 0
+        self.estimate = 0.0  # the plan's per-level hours over the levels it covers
         self.people: list[BuyFor] = []
 
     def add(self, name: str, covered: list[tuple[str, tuple[int, ...]]]) -> None:
@@ -216,6 +221,7 @@ class _Buying:
             self.skills.setdefault(sid, None)
         self.serves += 1
         self.value += sum(len(levels) for _, levels in covered)
+        self.estimate += sum(HOURS_TO_LEVEL[lv] for _, levels in covered for lv in levels)
         if len(self.people) < BUY_NAMES:
             self.people.append(BuyFor(name, tuple(covered)))
 
@@ -223,7 +229,8 @@ class _Buying:
         hours = self.resource.hours
         return BuyItem(self.resource, tuple(self.skills), self.serves, self.value,
                        None if hours is None else round(hours * self.serves, 1),
-                       tuple(self.people))
+                       tuple(self.people),
+                       round(self.estimate, 1) if hours is None else None)
 
 
 Needs = tuple[str, Sequence[tuple[str, int, int]], Sequence[Resource | None]]
@@ -285,16 +292,10 @@ def _person(m: Member, plan: list[tuple[int, str, int, float]], positions: list[
                       backed_readiness=backed)
 
 
-def _team_gap(catalog: Catalog, s: TeamSkill, members: Iterable[Member],
-              index: dict[str, int], priority: float) -> TeamGap:
-    """The resources that serve the most people's missing levels, free first on a tie."""
-    currents = [m.ratings[index[s.id]] for m in members]
-    short = [c for c in currents if c < s.required]
-    scored = []
-    for order, r in enumerate(catalog.skills[s.id].resources):
-        served = sum(1 for c in short if r.serves(c + 1, s.required))
-        if served:
-            scored.append((-served, COST_ORDER.get(r.cost, 3), order, r, served))
-    scored.sort(key=lambda t: t[:3])
-    picked = tuple((r, served) for *_, r, served in scored[:RESOURCES_PER_TEAM_GAP])
-    return TeamGap(s.id, s.name, s.below, priority, picked)
+def _team_gap(s: TeamSkill, buy: Sequence[BuyItem], priority: float) -> TeamGap:
+    """A skill the team falls short on, with the buy-list resources chosen for it (at
+    most ``RESOURCES_PER_TEAM_GAP``, in buy-list order) and the buy list's own serves
+    count for each: one answer to "what should we buy", told the same way everywhere."""
+    picked = tuple((b.resource, b.serves) for b in buy if s.id in b.skills)
+    return TeamGap(s.id, s.name, s.below, priority, picked[:RESOURCES_PER_TEAM_GAP],
+                   s.mean_gap)

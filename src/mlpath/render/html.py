@@ -136,7 +136,8 @@ def report_html(report: Report, *, skill_names: dict[str, str] | None = None) ->
              ("Readiness", f'<span class="big">{percent(report.readiness)}</span>'
               + ("" if report.backed_readiness is None else
                  f" claimed · <strong>{percent(report.backed_readiness)}</strong> backed")
-              + f" {verdict}")]
+              # its own line: "32.4% backed not yet ready" read as one phrase
+              + f'<br><span class="verdict">{verdict[0].upper()}{verdict[1:]}</span>')]
     if report.years_experience is not None:
         facts.insert(1, ("Experience", years_text(report.years_experience)))
     if t.salary:
@@ -268,7 +269,15 @@ def progress_html(progress: Progress) -> str:
 def team_html(team: TeamReport) -> str:
     """The team view: who is short where, the training that serves most, the buy list,
     who needs what, second opinions, and the people."""
-    from mlpath.render.team import PRIORITY_NOTE
+    from mlpath.render.team import (
+        BEST_HEADER,
+        BEST_NOTE,
+        PRIORITY_NOTE,
+        SHORT_TITLE,
+        best_text,
+        short_line,
+    )
+
     level = team.level
     people = team.people
     reached = sum(1 for p in people if p.reached)
@@ -287,16 +296,11 @@ def team_html(team: TeamReport) -> str:
                '<th class="num wide">Worst</th></tr></thead>'
                f"<tbody>{''.join(rows)}</tbody></table></section>")
     if team.top_gaps:
-        items = []
-        for g in team.top_gaps:
-            res = "".join(resource_item(r).replace(
-                "</li>", f' <span class="dim">serves {n}</span></li>') for r, n in g.resources)
-            items.append(f"<li><h3>{html(g.name)} <span class=\"dim\">{g.below} of "
-                         f"{team.members} short · team priority {number(g.priority)}</span>"
-                         f"</h3><ul class=\"res\">{res}</ul></li>")
-        out.append("<section><h2>Training that would help the most people</h2>"
+        items = [f"<li><strong>{html(g.name)}</strong> <span class=\"dim\">"
+                 f"{html(short_line(g, team.members))}</span></li>" for g in team.top_gaps]
+        out.append(f"<section><h2>{SHORT_TITLE}</h2>"
                    f'<p class="dim">{html(PRIORITY_NOTE)}</p>'
-                   f'<ol class="gaps">{"".join(items)}</ol></section>')
+                   f'<ol>{"".join(items)}</ol></section>')
     out.extend(_team_buy(team))
     out.extend(_team_needs(team))
     out.extend(_team_reviews(team))
@@ -307,9 +311,10 @@ def team_html(team: TeamReport) -> str:
                              f" <span class=\"dim\">({'required' if m.required else 'recommended'}"
                              ")</span></li>" for m in missing) + "</ul></section>")
     rows = [f"<tr><td>{html(p.name)}</td><td class=\"num\">{percent(p.readiness)}</td>"
-            f"<td>{html(p.best_match)} {percent(p.best_readiness)}</td></tr>" for p in people]
-    out.append('<section><h2>People</h2><table><thead><tr><th>Person</th>'
-               '<th class="num">Ready</th><th>Best match</th></tr></thead>'
+            f"<td>{html(best_text(p))}</td></tr>" for p in people]
+    out.append(f'<section><h2>People</h2><p class="dim">{html(BEST_NOTE)}</p>'
+               '<table><thead><tr><th>Person</th>'
+               f'<th class="num">Ready</th><th>{html(BEST_HEADER)}</th></tr></thead>'
                f"<tbody>{''.join(rows)}</tbody></table></section>")
     return page(f"mlpath team · {level.title}", out)
 

@@ -231,13 +231,14 @@ def team(t: TeamReport) -> dict[str, Any]:
                     "worst_gap": s.worst_gap} for s in t.skills],
         "people": [team_person(p) for p in t.people],
         "top_gaps": [{"id": g.id, "name": g.name, "below": g.below,
-                      "priority": _num(g.priority),
+                      "priority": _num(g.priority), "mean_gap": g.mean_gap,
                       "resources": [{**resource(r), "serves": n} for r, n in g.resources]}
                      for g in t.top_gaps],
         "milestones": [{"id": m.id, "name": m.name, "required": m.required,
                         "missing": m.missing} for m in t.milestones],
         "buy": [buy_item(b) for b in t.buy],
         "buy_person_hours": _num(t.buy_hours), "buy_hours_unknown": t.buy_hours_unknown,
+        "buy_person_hours_with_estimates": _num(max(t.buy_hours_total, t.buy_hours)),
         "reviewed": t.reviewed,
     }
 
@@ -250,7 +251,7 @@ def team_person(p: TeamPerson) -> dict[str, Any]:
             "reached": p.reached, "best_match": p.best_match,
             "best_match_readiness": p.best_readiness,
             "best_match_level": p.best_level or None,
-            "top_gaps": [s for s, _, _ in p.gaps[:3]],
+            "top_gaps": [s for s, _, _ in p.gaps],
             "missing_milestones": list(p.missing_milestones),
             # The resource by title and link; the buy list has the rest of it.
             "needs": [{"skill": s, "current": c, "required": r,
@@ -264,6 +265,8 @@ def buy_item(b: BuyItem) -> dict[str, Any]:
     return {**resource(b.resource), "skills": list(b.skills), "serves": b.serves,
             "value": b.value,
             "person_hours": None if b.person_hours is None else _num(b.person_hours),
+            "estimated_person_hours": (None if b.estimated_hours is None
+                                       else _num(b.estimated_hours)),
             "people": [{"name": f.name, "skills": [{"id": sid, "levels": list(levels)}
                                                     for sid, levels in f.skills]}
                        for f in b.people]}

@@ -132,13 +132,17 @@ def render_report(report: Report, *, skill_names: dict[str, str] | None = None) 
 def team_markdown(team: TeamReport) -> str:
     """The team view as Markdown: skills, the buy list, who needs what, second opinions."""
     from mlpath.render.team import (
+        BEST_HEADER,
+        BEST_NOTE,
         BUY_NOTE,
         NEEDS_NOTE,
         PRIORITY_NOTE,
         REVIEW_NOTE,
+        SHORT_TITLE,
         buy_total,
         covered_groups,
         hours_text,
+        short_line,
         skill_names,
         talk_text,
     )
@@ -154,9 +158,9 @@ def team_markdown(team: TeamReport) -> str:
     lines += [f"| {md(s.name)} | {s.required} | {s.below} | {number(s.mean_gap)} | "
               f"{s.worst_gap} |" for s in team.skills]
     if team.top_gaps:
-        lines += ["", "## Where the team is short", "", md(PRIORITY_NOTE), ""]
-        lines += [f"{i}. **{md(g.name)}**: {g.below} of {team.members} short, team priority "
-                  f"{number(g.priority)}" for i, g in enumerate(team.top_gaps, 1)]
+        lines += ["", f"## {SHORT_TITLE}", "", md(PRIORITY_NOTE), ""]
+        lines += [f"{i}. **{md(g.name)}**: {md(short_line(g, team.members))}"
+                  for i, g in enumerate(team.top_gaps, 1)]
     names = skill_names(team)
     if team.buy:
         lines += ["", "## Buy list", "", f"{md(buy_total(team))}.", "", md(BUY_NOTE), ""]
@@ -190,7 +194,8 @@ def team_markdown(team: TeamReport) -> str:
         lines += ["", "## Milestones not yet done", ""]
         lines += [f"- {m.missing} of {team.members}: **{md(m.name)}** "
                   f"({'required' if m.required else 'recommended'})" for m in missing]
-    lines += ["", "## People", "", "| Person | Ready | Best match |", "|---|---:|---|"]
+    lines += ["", "## People", "", md(BEST_NOTE), "", f"| Person | Ready | {BEST_HEADER} |",
+              "|---|---:|---|"]
     lines += [f"| {md(p.name)} | {percent(p.readiness)} | "
               + (md(f"{p.best_match}:{p.best_level} {percent(p.best_readiness)}")
                  if p.best_match else "—") + " |" for p in people]

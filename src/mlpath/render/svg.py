@@ -175,8 +175,10 @@ def line_chart(points: Sequence[tuple[str, float]], *, ready_at: float = 85,
     for i, (label, _) in enumerate(points):
         if i % every == 0 or i == len(points) - 1:
             x, _ = xy(i, 0)
+            # the last date ends at the plot's edge: centred there, it ran past the chart
+            anchor = "end" if i == len(points) - 1 and i else "middle"
             out.append(f'<text x="{x:.1f}" y="{height - bottom + 18}" '
-                       f'text-anchor="middle">{xml(label)}</text>')
+                       f'text-anchor="{anchor}">{xml(label)}</text>')
     out.append("</g>")
     coords = [xy(i, v) for i, (_, v) in enumerate(points)]
     out.append(f'<polyline fill="none" stroke="{HAVE}" stroke-width="2.5" points="'

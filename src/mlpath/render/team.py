@@ -8,31 +8,38 @@ import io
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from mlpath.engine.team import TOP_PERSON_GAPS
 from mlpath.render.console import bar, styled
 from mlpath.render.escape import csv_cell
 from mlpath.render.table import hanging, readiness_style
 from mlpath.render.text import number, percent
 from mlpath.render.widgets import emit, indented, longest_word, resource_parts, room_left
-from mlpath.reports import BuyItem, ReviewComparison, TeamPerson, TeamReport
+from mlpath.reports import BuyItem, ReviewComparison, TeamGap, TeamPerson, TeamReport
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
 CLOSEST = 10
 GAP_STYLE = ("green", "yellow", "dark_orange", "red", "red", "red")
-NEEDS_SHOWN = 3  # gaps per person in the terminal's who-needs-what (JSON and CSV: all)
 NEEDS_PEOPLE = 20  # past this many people, who-needs-what is for the CSV
 NAMES_SHOWN = 8  # names per buy-list line in the terminal
 
 # What the numbers mean, said in the view itself (the same words in every format).
 PRIORITY_NOTE = ("Team priority: the sum over people of weight × levels short, so a "
-                 "heavily weighted skill many people lack comes first.")
-BUY_NOTE = ("Each person's top gaps get the resource assess offers first (it matches the "
-            "levels they climb, free first). Serves N: chosen for N people; value: the "
-            "levels it covers summed over them; person-hours: its hours × N. Highest value "
-            "first, free first when equal.")
-NEEDS_NOTE = ("Each person's top gaps at the team's level, highest priority first, with "
-              "the resource chosen for each.")
+                 "heavily weighted skill many people lack comes first. What to buy for "
+                 "these: the buy list.")
+BUY_NOTE = (f"Each person's top {TOP_PERSON_GAPS} gaps get the resource assess offers first "
+            "(it matches the levels they climb, free first). Serves N: chosen for N people; "
+            "value: the levels it covers summed over them; person-hours: its hours × N, or "
+            "~ mlpath's per-level estimate (as in plan) when its hours are not known. "
+            "Highest value first, free first when equal.")
+NEEDS_NOTE = (f"Each person's top {TOP_PERSON_GAPS} gaps at the team's level (the ones the "
+              "buy list buys for), highest priority first, with the resource chosen for "
+              "each.")
+SHORT_TITLE = "Where the team falls short"
+BEST_HEADER = "Best match (at their years)"
+BEST_NOTE = ("Best match is each person's closest role at the level their own years "
+             "give, so it can read lower than the readiness against the team's level.")
 REVIEW_NOTE = ("Self-ratings beside a second rater's. A difference of 2 or more levels is "
                "something to talk about, not a verdict: a blind spot is rated higher by the "
                "person, a hidden strength higher by the reviewers.")
@@ -60,16 +67,27 @@ def covered_groups(item: BuyItem, names: dict[str, str], limit: int | None = Non
 
 
 def hours_text(item: BuyItem) -> str:
-    if item.person_hours is None:
-        return "hours not known"
-    return f"{number(item.person_hours)} person-hours"
+    if item.person_hours is not None:
+        return f"{number(item.person_hours)} person-hours"
+    if item.estimated_hours is not None:
+        return f"~{number(item.estimated_hours)} person-hours"
+    return "hours not known"
 
 
 def buy_total(report: TeamReport) -> str:
-    unknown = (f" ({report.buy_hours_unknown} without known hours)"
-               if report.buy_hours_unknown else "")
-    return (f"{len(report.buy)} resources, {number(report.buy_hours)} person-hours in "
-            f"all{unknown}")
+    """The line a lead can budget on: known hours plus the plan's estimate for the rest."""
+    if not report.buy_hours_unknown:
+        return f"{len(report.buy)} resources, {number(report.buy_hours)} person-hours in all"
+    total = max(report.buy_hours_total, report.buy_hours)
+    return (f"{len(report.buy)} resources, ~{number(total)} person-hours in all "
+            f"({report.buy_hours_unknown} without known hours, estimated at mlpath's "
+            "per-level hours and marked ~)")
+
+
+def short_line(g: TeamGap, members: int) -> str:
+    """One skill of "where the team falls short": how many, by how much, its priority."""
+    return (f"{g.below} of {members} short · mean gap {number(g.mean_gap)} · team priority "
+            f"{number(g.priority)}")
 
 
 def skill_names(report: TeamReport) -> dict[str, str]:
@@ -152,18 +170,10 @@ def render_team(report: TeamReport, console: Console) -> None:
                               indent=1))
         console.print(styled(("Cells show each person's gap; · is met.", "dim")))
     if report.top_gaps:
-        console.print(styled(("\nTraining that would help the most people", "bold")))
-        # Lines, not a grid: a URL inside a grid cell would be folded or cut.
-        parts: list[object] = []
-        for i, g in enumerate(report.top_gaps, 1):
-            parts.append(hanging([(f"{i}.", styled(
-                (g.name, "bold"), f"  {g.below} of {report.members} short",
-                (f"  team priority {number(g.priority)}", "dim")))]))
-            for r, n in g.resources:
-                parts.extend(resource_parts(r, 5))
-                parts.append(indented(styled((f"serves {n}", "dim")), 5))
-        emit(console, parts)
-    if report.top_gaps:
+        console.print(styled(("\n" + SHORT_TITLE, "bold")))
+        console.print(hanging([(f"{i}.", styled((g.name, "bold"), (
+            "  " + short_line(g, report.members), "dim")))
+            for i, g in enumerate(report.top_gaps, 1)]))
         console.print(styled((PRIORITY_NOTE, "dim")))
     _draw_buy(report, console)
     _draw_needs(report, console)
@@ -183,13 +193,13 @@ def render_team(report: TeamReport, console: Console) -> None:
     table.add_column("Person", ratio=1, overflow="fold")
     table.add_column("Ready", no_wrap=True, justify="right")
     table.add_column("Backed", no_wrap=True, justify="right")
-    table.add_column("Best match", overflow="fold")
+    table.add_column(BEST_HEADER, overflow="fold")
     listed = people if len(people) <= CLOSEST else closest[:CLOSEST]
     bar_width = 10 if console.width >= 70 else 0  # the bar goes before a name has to break
     if console.width < 60:  # narrow: one person per entry, every fact kept, nothing cut
         console.print(table.title or "")
         console.print(hanging([(percent(p.readiness).rjust(6), styled(
-            (p.name, "bold"), ("\nbest match " + _best(p), "dim"),
+            (p.name, "bold"), ("\nbest match at their years " + best_text(p), "dim"),
             ("" if p.backed_readiness is None else
              f"\n{percent(p.backed_readiness)} backed", "dim"))) for p in listed]))
         listed_more = len(people) - len(listed)
@@ -203,8 +213,9 @@ def render_team(report: TeamReport, console: Console) -> None:
                                               else "", style), percent(p.readiness).rjust(6)),
                       percent(p.readiness if p.backed_readiness is None
                               else p.backed_readiness),
-                      styled(_best(p)))
+                      styled(best_text(p)))
     console.print(table)
+    console.print(styled((BEST_NOTE, "dim")))
     if len(people) > len(listed):
         console.print(styled((f"…and {len(people) - len(listed)} more in --json or "
                               "--format csv", "dim")))
@@ -245,7 +256,7 @@ def _draw_needs(report: TeamReport, console: Console) -> None:
         if not p.gaps:
             table.add_row(styled(p.name), styled(("no gaps", "green")), "")
         for n, ((sid, current, required), r) in enumerate(
-                zip(p.gaps[:NEEDS_SHOWN], p.chosen, strict=False)):
+                zip(p.gaps[:TOP_PERSON_GAPS], p.chosen, strict=False)):
             table.add_row(styled(p.name if n == 0 else ""),
                           styled(f"{names.get(sid, sid)} {current}→{required}"),
                           styled(r.title if r else ("nothing in the catalogue", "dim")))
@@ -325,19 +336,26 @@ STREAM_BATCH = 200
 def team_csv(report: TeamReport) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    # New columns go at the end, so a column keeps its position for existing sheets.
+    reviewed = bool(report.reviewed)
     writer.writerow(["name", "source", "role", "level", "readiness", "reached", "best_match",
-                     "best_match_readiness", "top_gaps", "missing_milestones"])
+                     "best_match_readiness", "top_gaps", "missing_milestones",
+                     "backed_readiness", *(["reviewers_readiness"] if reviewed else [])])
     for p in report.people:
-        gaps = "; ".join(f"{s} {c}->{r}" for s, c, r in p.gaps[:5])
+        gaps = "; ".join(f"{s} {c}->{r}" for s, c, r in p.gaps[:TOP_PERSON_GAPS])
+        backed = p.readiness if p.backed_readiness is None else p.backed_readiness
         writer.writerow([csv_cell(p.name), csv_cell(p.source), csv_cell(report.role.id),
                          csv_cell(report.level.id), f"{p.readiness:.1f}",
                          "yes" if p.reached else "no", csv_cell(p.best_match),
                          f"{p.best_readiness:.1f}", csv_cell(gaps),
-                         csv_cell("; ".join(p.missing_milestones))])
+                         csv_cell("; ".join(p.missing_milestones)), f"{backed:.1f}",
+                         *([] if not reviewed else [
+                             "" if p.review is None else f"{p.review.readiness_reviewers:.1f}"])])
     return out.getvalue()
 
 
-def _best(person: TeamPerson) -> str:
+def best_text(person: TeamPerson) -> str:
+    """A person's best match at their own years: role:level and readiness."""
     if not person.best_match:
         return "— (nothing rated)"
     return f"{person.best_match}:{person.best_level} {percent(person.best_readiness)}"

@@ -1,4 +1,4 @@
-"""The ranking, the diff, progress and the team view as Markdown (the report and the plan
+"""The ranking, the diff and progress as Markdown (the report, the plan and the team
 have theirs in markdown.py and plan.py).
 
 CommonMark that any renderer reads as intended: GFM tables, every string from a file
@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mlpath.model import Match
-from mlpath.render.markdown import md, md_resource
+from mlpath.render.markdown import md
 from mlpath.render.text import change, level_change, number, percent
-from mlpath.reports import Diff, Progress, TeamReport
+from mlpath.reports import Diff, Progress
 
 
 def match_markdown(matches: Sequence[Match]) -> str:
@@ -65,36 +65,4 @@ def progress_markdown(result: Progress) -> str:
         date = md(p.date) + (" (now)" if p.current else "")
         moved = "" if p.change is None else change(p.change)
         lines.append(f"| {date} | {percent(p.readiness)} | {moved} |")
-    return "\n".join(lines) + "\n"
-
-
-def team_markdown(report: TeamReport) -> str:
-    level, people = report.level, report.people
-    reached = sum(1 for p in people if p.reached)
-    mean = sum(p.readiness for p in people) / len(people) if people else 0.0
-    lines = [f"# Team of {report.members} against {md(level.title)} "
-             f"(`{report.role.id}:{level.id}`)", "",
-             f"Ready: {reached} of {report.members} · mean readiness {percent(mean)}", "",
-             "## Skills", "", "| Skill | Need | Short | Mean gap | Worst |",
-             "|---|---:|---:|---:|---:|"]
-    lines += [f"| {md(s.name)} | {s.required} | {s.below} of {report.members} | "
-              f"{number(s.mean_gap)} | {s.worst_gap} |" for s in report.skills]
-    if report.top_gaps:
-        lines += ["", "## Training that would help the most people", ""]
-        for i, g in enumerate(report.top_gaps, 1):
-            marker = f"{i}. "
-            lines.append(f"{marker}**{md(g.name)}**: {g.below} of {report.members} short "
-                         f"(team priority {number(g.priority)})")
-            pad = " " * len(marker)  # a sub-list belongs to the item at the marker's width
-            lines += [f"{pad}- {md_resource(r)} — serves {n}" for r, n in g.resources]
-    missing = [m for m in report.milestones if m.missing]
-    if missing:
-        lines += ["", "## Milestones not yet done", ""]
-        lines += [f"- {m.missing} of {report.members}: **{md(m.name)}** "
-                  f"({'required' if m.required else 'recommended'})" for m in missing]
-    lines += ["", "## People", "", "| Person | Readiness | Best match |", "|---|---:|---|"]
-    for p in people:
-        best = (f"{md(p.best_match)}:{md(p.best_level)} {percent(p.best_readiness)}"
-                if p.best_match else "— (nothing rated)")
-        lines.append(f"| {md(p.name)} | {percent(p.readiness)} | {best} |")
     return "\n".join(lines) + "\n"
