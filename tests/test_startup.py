@@ -42,3 +42,29 @@ def test_a_json_profile_needs_no_yaml() -> None:
 
 def test_the_table_imports_rich() -> None:
     assert "rich" in loaded("roles")
+
+
+def test_each_command_is_found_in_the_module_that_registers_it() -> None:
+    """A run imports only its command's module (``COMMAND_MODULES``): the table must name,
+    for every command the modules register, the module that registers it."""
+    import importlib
+
+    from typer.main import get_command
+
+    from mlpath.cli import ALL_MODULES, COMMAND_MODULES, modules_for
+    from mlpath.cli.shared import app
+
+    for module in ALL_MODULES:
+        importlib.import_module(f"mlpath.cli.{module}")
+    group = get_command(app)
+    registered = set(group.commands)  # type: ignore[attr-defined]
+    assert registered == set(COMMAND_MODULES)
+    for name in registered:
+        command = group.commands[name]  # type: ignore[attr-defined]
+        callback = command.callback or next(iter(command.commands.values())).callback
+        assert callback.__module__.startswith(f"mlpath.cli.{COMMAND_MODULES[name]}"), name
+    assert modules_for(["--roles-dir", "assess", "team", "x"]) == ("team",)
+    assert modules_for(["--no-color", "whatif", "-p", "x"]) == ("whatif",)
+    assert modules_for(["--help"]) == ALL_MODULES
+    assert modules_for(["--no-color", "--version"]) == ()
+    assert modules_for(["asess"]) == ALL_MODULES  # an unknown word: typer's suggestions

@@ -1,8 +1,9 @@
 """The command line (DESIGN §3): thin commands that parse, call the engine and render.
 
 ``main`` is the one error boundary: every failure becomes one line on stderr and a
-documented exit code. The commands live in ``report``, ``team`` and ``catalog``;
-importing them registers them on the app.
+documented exit code. The commands live in ``report``, ``team``, ``catalog``,
+``whatif``, ``review``, ``evidence`` and ``posting``; importing one registers its
+commands on the app (``COMMAND_MODULES``).
 """
 
 from __future__ import annotations
@@ -20,18 +21,44 @@ if TYPE_CHECKING:
     from typer import Typer
 
 
-def _load_app() -> Typer:
+# The module that registers each command. A run imports only the module of the command
+# it names, so typer builds one command's options instead of all of them (DESIGN §7);
+# help, completion and an unknown word load every module. A test holds this table to
+# the commands the modules register.
+COMMAND_MODULES = {
+    "assess": "report", "match": "report", "plan": "report", "diff": "report",
+    "progress": "report", "team": "team", "whatif": "whatif", "review": "review",
+    "evidence": "evidence", "posting": "posting", "roles": "catalog", "skills": "catalog",
+    "milestones": "catalog", "validate": "catalog", "init": "catalog", "schema": "catalog",
+}
+ALL_MODULES = tuple(sorted(set(COMMAND_MODULES.values())))
+_VALUED_GLOBALS = ("--roles-dir",)  # global options that take the next word as their value
+
+
+def modules_for(argv: list[str]) -> tuple[str, ...]:
+    """The command modules a run with ``argv`` needs: its command's, or all of them."""
+    if any(key.endswith("_COMPLETE") for key in os.environ):  # shell completion asks
+        return ALL_MODULES
+    words = iter(argv)
+    for word in words:
+        if word == "--version":  # answered before any command is looked at
+            return ()
+        if word in _VALUED_GLOBALS:
+            next(words, None)
+        elif not word.startswith("-"):
+            module = COMMAND_MODULES.get(word)
+            return (module,) if module else ALL_MODULES
+    return ALL_MODULES
+
+
+def _load_app(argv: list[str] | None = None) -> Typer:
     # Imported on first use, inside main's error boundary, so that Ctrl-C in the first
     # moments (while typer and the commands load) is one line and exit 130 too.
-    from mlpath.cli import (  # noqa: F401 - importing registers them
-        catalog,
-        evidence,
-        posting,
-        report,
-        review,
-        team,
-        whatif,
-    )
+    import importlib
+
+    needed = ALL_MODULES if argv is None else modules_for(argv)
+    for module in needed:  # importing a command module registers its commands
+        importlib.import_module(f"mlpath.cli.{module}")
     from mlpath.cli.shared import app
 
     return app
@@ -142,7 +169,7 @@ def main(argv: list[str] | None = None) -> None:
         from typer import Abort
         from typer._click.exceptions import ClickException
 
-        app = _load_app()
+        app = _load_app(sys.argv[1:] if argv is None else argv)
     except KeyboardInterrupt:  # Ctrl-C while mlpath is still starting
         _interrupted()
     try:
