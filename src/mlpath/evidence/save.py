@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mlpath.errors import DataError, MlpathError
 from mlpath.model import Catalog, Profile
+from mlpath.yamledit import key_text, quote
 
 MAX_ITEMS = 50  # per skill, as the profile format allows
 MAX_ITEM_LENGTH = 1000
@@ -23,23 +24,10 @@ _TOP_KEY = re.compile(r"^evidence\s*:(?P<rest>.*)$")
 _CHILD = re.compile(r"^(?P<indent>[ ]+)"
                     r"(?P<key>\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'|[^\s#'\"][^:#]*?)"
                     r"\s*:(?:[ \t]+(?P<rest>.*?))?[ \t]*$")
-_NON_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
-_PLAIN_KEY = re.compile(r"[a-z][a-z0-9-]*")
-_YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 
 
 class EditError(DataError):
     """The profile's evidence is written in a form that cannot be extended line by line."""
-
-
-def quote(text: str) -> str:
-    """A YAML double-quoted scalar that reads back as exactly ``text``."""
-    dumped = json.dumps(text, ensure_ascii=False)
-    return _NON_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
-
-
-def _key(skill: str) -> str:
-    return skill if _PLAIN_KEY.fullmatch(skill) and skill not in _YAML_WORDS else quote(skill)
 
 
 def _content(line: str) -> bool:
@@ -63,7 +51,7 @@ def add_evidence(text: str, additions: Mapping[str, Sequence[str]]) -> str:
 def _add_one(lines: list[str], skill: str, items: list[str], nl: str) -> list[str]:
     top = next((i for i, line in enumerate(lines) if _TOP_KEY.match(line.rstrip("\r\n"))), None)
     if top is None:
-        return [*lines, f"evidence:{nl}", *_entry("  ", _key(skill), items, nl)]
+        return [*lines, f"evidence:{nl}", *_entry("  ", key_text(skill), items, nl)]
     rest = _TOP_KEY.match(lines[top].rstrip("\r\n")).group("rest")  # type: ignore[union-attr]
     value, _, comment = rest.partition("#")
     if value.strip() == "{}":
@@ -90,7 +78,7 @@ def _add_one(lines: list[str], skill: str, items: list[str], nl: str) -> list[st
         while last > i and not _content(lines[last]):
             last -= 1
         return _extend(lines, i, last, match, items, nl)
-    new = _entry(indent, _key(skill), items, nl)
+    new = _entry(indent, key_text(skill), items, nl)
     return [*lines[:end + 1], *new, *lines[end + 1:]]
 
 
