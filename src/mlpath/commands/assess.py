@@ -62,7 +62,7 @@ def assess(ctx: Context, *, profile_path: str | None, role_option: str | None,
                             chosen=chosen)
     from mlpath.commands.review import comparison, print_review, review_json
 
-    # a role drafted from a job ad is in no catalogue: its one level is the report's
+    # a role drafted from a job ad is in no catalogue: reviews are not compared against it
     role_levels = (catalog.roles[report.target.role].levels
                    if posting is None and report.target.role in catalog.roles else ())
     review, review_warnings = comparison(catalog, role_levels, report.target.level,
