@@ -78,15 +78,21 @@ class Kind(NamedTuple):
 def _check_profile(text: str, source: str, catalog: Catalog) -> list[Problem]:
     from mlpath.profile import parse_profile
 
+    return _loaded_problems(parse_profile, text, source, catalog)
+
+
+def _loaded_problems(parse: Callable[[str, str, Catalog], Any], text: str, source: str,
+                     catalog: Catalog) -> list[Problem]:
+    """Every problem of a profile or review: its shape problems, and the loader's warnings
+    (an unknown skill or milestone id is ignored), which validate counts as problems: a
+    typo in a checked-in file is what a hook should catch. Unknown ids among the parts
+    that loaded come with the shape problems, so every one shows at once."""
     try:
-        profile = parse_profile(text, source, catalog)
+        loaded = parse(text, source, catalog)
     except ProblemsError as exc:
-        # The unknown ids among the parts that loaded are problems too: every one at once.
         return exc.problems + [_problem_of(line, source)
                                for line in getattr(exc, "warnings", ())]
-    # The loader's warnings (an unknown skill or milestone id is ignored) are
-    # problems here: a typo in a checked-in profile is what a hook should catch.
-    return [_problem_of(line, source) for line in profile.warnings]
+    return [_problem_of(line, source) for line in loaded.warnings]
 
 
 def assess_only_warns(problem: Problem) -> bool:
@@ -106,12 +112,7 @@ def _problem_of(line: str, source: str) -> Problem:
 def _check_review(text: str, source: str, catalog: Catalog) -> list[Problem]:
     from mlpath.reviewfile import parse_review
 
-    try:
-        review = parse_review(text, source, catalog)
-    except ProblemsError as exc:
-        return exc.problems + [_problem_of(line, source)
-                               for line in getattr(exc, "warnings", ())]
-    return [_problem_of(line, source) for line in review.warnings]
+    return _loaded_problems(parse_review, text, source, catalog)
 
 
 # Tried in order; the first that fits names the file.
