@@ -3,8 +3,6 @@
 Only the CLI catches these. Everything below it raises and lets go.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 

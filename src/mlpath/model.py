@@ -7,8 +7,6 @@ which is felt in start-up (DESIGN §7). Mappings are typed ``Mapping`` so that
 nothing can change them in place.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import NamedTuple
 

@@ -4,8 +4,6 @@ They live apart from ``model.py`` so that the commands that do not need them (as
 above all) do not pay to define them at start-up.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
@@ -116,6 +114,36 @@ class TeamGap(NamedTuple):
     mean_gap: float = 0.0  # levels short, averaged over the whole team
 
 
+class SkillReview(NamedTuple):
+    """One skill rated by the person and by their reviewers."""
+
+    id: str
+    name: str
+    required: int
+    self_rating: int
+    reviewers: tuple[tuple[str, int | None], ...]  # (reviewer, rating or None: not rated)
+    reviewer_mean: float | None  # None: no reviewer rated it
+    talk: str  # "blind-spot" (self >= reviewers + 2), "hidden-strength" (the reverse) or ""
+
+
+class ReviewComparison(NamedTuple):
+    """Self-ratings beside second raters' ratings, and readiness on each and on their mean."""
+
+    reviewers: tuple[str, ...]
+    skills: tuple[SkillReview, ...]
+    readiness_self: float
+    readiness_reviewers: float
+    readiness_mean: float
+
+    @property
+    def blind_spots(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.skills if s.talk == "blind-spot")
+
+    @property
+    def hidden_strengths(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.skills if s.talk == "hidden-strength")
+
+
 class TeamPerson(NamedTuple):
     name: str
     source: str
@@ -151,36 +179,6 @@ class BuyItem(NamedTuple):
     # When its hours are not known: the plan's per-level estimate (plan.HOURS_TO_LEVEL)
     # summed over the levels it covers for every person it serves; else None.
     estimated_hours: float | None = None
-
-
-class SkillReview(NamedTuple):
-    """One skill rated by the person and by their reviewers."""
-
-    id: str
-    name: str
-    required: int
-    self_rating: int
-    reviewers: tuple[tuple[str, int | None], ...]  # (reviewer, rating or None: not rated)
-    reviewer_mean: float | None  # None: no reviewer rated it
-    talk: str  # "blind-spot" (self >= reviewers + 2), "hidden-strength" (the reverse) or ""
-
-
-class ReviewComparison(NamedTuple):
-    """Self-ratings beside second raters' ratings, and readiness on each and on their mean."""
-
-    reviewers: tuple[str, ...]
-    skills: tuple[SkillReview, ...]
-    readiness_self: float
-    readiness_reviewers: float
-    readiness_mean: float
-
-    @property
-    def blind_spots(self) -> tuple[str, ...]:
-        return tuple(s.id for s in self.skills if s.talk == "blind-spot")
-
-    @property
-    def hidden_strengths(self) -> tuple[str, ...]:
-        return tuple(s.id for s in self.skills if s.talk == "hidden-strength")
 
 
 class TeamMilestone(NamedTuple):

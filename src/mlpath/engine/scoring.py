@@ -5,8 +5,6 @@ the interview) computes it here, so the same person, role and level get the same
 number everywhere. Pure functions over the model.
 """
 
-from __future__ import annotations
-
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
