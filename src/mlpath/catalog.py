@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
 BUILTIN = "built-in"
-SNAPSHOT_FORMAT = 1
+SNAPSHOT_FORMAT = 2  # 2: alias tables folded into the skills
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
 
 
@@ -172,24 +172,52 @@ def parse_builtin(texts: Sequence[tuple[str, str]]) -> tuple[list[DataFile], lis
 
 
 def compile_texts(texts: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    """Check the built-in data as a whole and return it as the snapshot to ship.
+
+    The snapshot is the checked result: the alias tables are folded into the skills
+    they name, as ``assemble`` merged them, so that a run with no role packs builds
+    the catalogue without checking or merging anything again (see ``load_catalog``).
+    """
     loaded, problems = parse_builtin(texts)
     if not problems:
-        problems = assemble(loaded)[1]
+        catalog, problems = assemble(loaded)
     if problems:
         raise ProblemsError(problems)
-    return {"format": SNAPSHOT_FORMAT,
-            "files": [{"kind": f.kind, "source": f.source, "data": f.data} for f in loaded]}
+    files = []
+    for file in loaded:
+        if file.kind == "aliases":
+            continue
+        data = file.data
+        if file.kind == "skills":
+            data = {**data, "skills": [_with_aliases(raw, catalog.skills[raw["id"]].aliases)
+                                       for raw in data["skills"]]}
+        files.append({"kind": file.kind, "source": file.source, "data": data})
+    return {"format": SNAPSHOT_FORMAT, "files": files}
+
+
+def _with_aliases(raw: dict[str, Any], aliases: Sequence[str]) -> dict[str, Any]:
+    raw = {k: v for k, v in raw.items() if k != "aliases"}
+    return {**raw, "aliases": list(aliases)} if aliases else raw
+
+
+def _package_data(name: str) -> bytes | None:
+    """A file shipped inside the mlpath package, read through the package's loader (so a
+    zip install works too): what ``pkgutil.get_data`` does, without importing pkgutil
+    (1 ms) or importlib.resources' readers (5 ms) on every run. None when it is absent."""
+    import mlpath
+
+    loader = getattr(mlpath.__spec__, "loader", None)
+    if loader is None or not hasattr(loader, "get_data") or not mlpath.__file__:
+        return None
+    try:
+        data: bytes = loader.get_data(str(Path(mlpath.__file__).with_name(name)))
+    except OSError:
+        return None
+    return data
 
 
 def builtin_files() -> list[DataFile]:
-    # pkgutil reads package data through the package's loader (zip installs included)
-    # without importing importlib.resources' readers, which costs ~5 ms on every run.
-    import pkgutil
-
-    try:
-        snapshot = pkgutil.get_data("mlpath", "_builtin.json")
-    except OSError:
-        snapshot = None
+    snapshot = _package_data("_builtin.json")
     if snapshot is not None:
         compiled = json.loads(snapshot)
         if compiled.get("format") == SNAPSHOT_FORMAT:
@@ -209,11 +237,13 @@ def load_catalog(roles_dirs: Sequence[str] = ()) -> Catalog:
     """The built-in catalogue with the role packs merged in; any problem is raised."""
     data = builtin_files()
     problems: list[Problem] = []
-    for directory in pack_dirs(roles_dirs):
+    packs = pack_dirs(roles_dirs)
+    for directory in packs:
         loaded, found = read_files(pack_files(directory))
         data.extend(loaded)
         problems.extend(found)
-    catalog, cross = assemble(data)
+    # The built-in data alone was checked as a whole when it was compiled.
+    catalog, cross = assemble(data, checked=not packs)
     problems.extend(cross)
     if problems:
         raise ProblemsError(problems)
@@ -309,8 +339,13 @@ def _role(file: DataFile, problems: list[Problem]) -> Role:
     )
 
 
-def assemble(files_: Sequence[DataFile]) -> tuple[Catalog, list[Problem]]:
-    """Merge checked files in order (a later id replaces an earlier one) and cross-check."""
+def assemble(files_: Sequence[DataFile], *,
+             checked: bool = False) -> tuple[Catalog, list[Problem]]:
+    """Merge checked files in order (a later id replaces an earlier one) and cross-check.
+
+    ``checked``: the files were assembled and cross-checked together before (the
+    compiled built-in snapshot), so only the records are built.
+    """
     problems: list[Problem] = []
     skills: dict[str, tuple[Skill, DataFile, int]] = {}
     milestones: dict[str, tuple[Milestone, DataFile, int]] = {}
@@ -333,6 +368,25 @@ def assemble(files_: Sequence[DataFile]) -> tuple[Catalog, list[Problem]]:
                 raise
             # A file with problems of its own, missing a part it needs to be built:
             # its problems are already reported, and the rest of it is left unchecked.
+    if not checked:
+        problems.extend(_cross_check(skills, milestones, roles, alias_files))
+    catalog = Catalog(
+        skills={k: v[0] for k, v in skills.items()},
+        roles={k: v[0] for k, v in sorted(roles.items())},
+        milestones={k: v[0] for k, v in milestones.items()},
+    )
+    return catalog, problems
+
+
+def _cross_check(skills: dict[str, tuple[Skill, DataFile, int]],
+                 milestones: dict[str, tuple[Milestone, DataFile, int]],
+                 roles: dict[str, tuple[Role, DataFile]],
+                 alias_files: Sequence[DataFile]) -> list[Problem]:
+    """What no file can check alone: references between files, cycles, alias owners.
+
+    Also merges the alias tables into ``skills`` (in place).
+    """
+    problems: list[Problem] = []
     skill_ids = list(skills)
     for skill, file, i in skills.values():
         for j, prereq in enumerate(skill.prerequisites):
@@ -353,12 +407,7 @@ def assemble(files_: Sequence[DataFile]) -> tuple[Catalog, list[Problem]]:
     role_ids = list(roles)
     for role, file in roles.values():
         problems.extend(_check_role(role, file, skills, milestones, role_ids))
-    catalog = Catalog(
-        skills={k: v[0] for k, v in skills.items()},
-        roles={k: v[0] for k, v in sorted(roles.items())},
-        milestones={k: v[0] for k, v in milestones.items()},
-    )
-    return catalog, problems
+    return problems
 
 
 def _merge_aliases(skills: dict[str, tuple[Skill, DataFile, int]],
