@@ -119,3 +119,46 @@ def test_the_pure_python_loader_behaves_the_same(monkeypatch: pytest.MonkeyPatch
         with pytest.raises(ProblemsError) as info:
             load_yaml(text, "f.yaml")
         assert message in info.value.lines()[0]
+
+
+def test_the_cheap_character_class_is_pyyamls_class() -> None:
+    """``_NOT_PRINTABLE`` (what is excluded) matches exactly the characters PyYAML's class
+    (what is allowed) matches, over all of Unicode: seeding one for the other changes
+    nothing that PyYAML's pure-Python reader or mlpath's error message decides."""
+    import re
+
+    from mlpath.yamlio import _NOT_PRINTABLE, _PYYAML_NOT_PRINTABLE
+
+    everything = "".join(map(chr, range(0x110000)))
+    assert (re.findall(_NOT_PRINTABLE, everything)
+            == re.findall(_PYYAML_NOT_PRINTABLE, everything))
+    # 2,048 surrogates, 61 C0/C1 controls (tab, line feed, return and NEL allowed), U+FFFE/F
+    assert len(re.findall(_NOT_PRINTABLE, everything)) == 2048 + 61 + 2
+
+
+SEEDED = """
+import sys
+import mlpath.yamlio as y
+y._yaml()
+import yaml.reader
+sys.stdout.write(ascii(yaml.reader.Reader.NON_PRINTABLE.pattern))
+"""
+PLAIN = ("import sys, yaml.reader; "
+         "sys.stdout.write(ascii(yaml.reader.Reader.NON_PRINTABLE.pattern))")
+
+
+def test_pyyaml_is_imported_without_compiling_its_reader_class() -> None:
+    """The seed takes (on every Python version CI runs), and PyYAML still spells its class
+    as ``_PYYAML_NOT_PRINTABLE``: if a PyYAML release changes it, this fails rather than
+    start-up quietly paying 3 ms again (DESIGN §7)."""
+    import subprocess
+    import sys
+
+    from mlpath.yamlio import _NOT_PRINTABLE, _PYYAML_NOT_PRINTABLE
+
+    def pattern(code: str) -> str:
+        return subprocess.run([sys.executable, "-c", code], capture_output=True,
+                              text=True, check=True).stdout
+
+    assert pattern(PLAIN) == ascii(_PYYAML_NOT_PRINTABLE)
+    assert pattern(SEEDED) == ascii(_NOT_PRINTABLE)

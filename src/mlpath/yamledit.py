@@ -28,11 +28,13 @@ from typing import Any
 from mlpath.yamlio import Doc, DocPath
 
 _WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"}
-_PLAIN = re.compile(r"[a-z][a-z0-9_-]*(:[a-z][a-z0-9_-]*)?")
+# Patterns are compiled on first use (re caches them), not at import: every run imports
+# this module and few runs save (DESIGN §7).
+_PLAIN = r"[a-z][a-z0-9_-]*(:[a-z][a-z0-9_-]*)?"
 # Characters YAML will not keep as they are inside a double-quoted scalar: control
 # characters, and the line breaks NEL, LS and PS (which it folds into spaces).
-_NON_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
-_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_NON_PRINTABLE = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]"
+_BREAK = "\r\n|[\n\r\x85\u2028\u2029]"
 
 
 class CannotEdit(Exception):
@@ -42,12 +44,12 @@ class CannotEdit(Exception):
 def quote(text: str) -> str:
     """A YAML double-quoted scalar that reads back as exactly ``text``."""
     dumped = json.dumps(text, ensure_ascii=False)
-    return _NON_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+    return re.sub(_NON_PRINTABLE, lambda m: f"\\u{ord(m.group()):04x}", dumped)
 
 
 def key_text(text: str) -> str:
     """An id as written by hand when it is a plain id, else quoted."""
-    return text if _PLAIN.fullmatch(text) and text not in _WORDS else quote(text)
+    return text if re.fullmatch(_PLAIN, text) and text not in _WORDS else quote(text)
 
 
 def number(value: float) -> str:
@@ -99,7 +101,7 @@ def block(key: str | None, value: Any, indent: int) -> list[str]:
 class _Editor:
     def __init__(self, text: str, doc: Doc) -> None:
         self.text, self.doc = text, doc
-        self.starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+        self.starts = [0] + [m.end() for m in re.finditer(_BREAK, text)]
         self.newline = "\r\n" if "\r\n" in text else "\n"
         self.edits: list[tuple[int, int, int, str]] = []  # start, end, order, text
 
@@ -132,7 +134,7 @@ class _Editor:
     def insert_lines(self, after_line: int, lines: list[str]) -> None:
         at = self.line_start(after_line + 1)
         text = "".join(line + self.newline for line in lines)
-        if at == len(self.text) and self.text and not _BREAK.search(self.text[-2:]):
+        if at == len(self.text) and self.text and not re.search(_BREAK, self.text[-2:]):
             text = self.newline + text  # the file does not end with a line break
         self.replace(at, at, text)
 

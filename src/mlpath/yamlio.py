@@ -17,6 +17,7 @@ import json
 import os
 import re
 import stat
+import sys
 from typing import Any, NoReturn
 
 from mlpath.errors import DataError, Problem, ProblemsError
@@ -27,12 +28,15 @@ MAX_DEPTH = 32
 # where it is written, before Python is asked to convert (or print) thousands of digits.
 MAX_NUMBER_CHARS = 32
 
-# What YAML allows in a file (YAML 1.1 §5.1): everything else is a reader error, which
-# PyYAML reports without a line; this finds the character again to point at it. Compiled
-# only on that error path: the class takes ~5 ms to compile, more than a whole report.
-_NOT_PRINTABLE = ("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd"
-                  "\U00010000-\U0010ffff]")
-_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+# What YAML does not allow in a file (YAML 1.1 §5.1): a reader error, which PyYAML
+# reports without a line; this finds the character again to point at it. PyYAML writes
+# the class as what is allowed (_PYYAML_NOT_PRINTABLE), which takes 3 ms to compile;
+# written as what is excluded it is the same characters (a test compares the two over
+# all of Unicode) and compiles in a few microseconds.
+_NOT_PRINTABLE = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
+_PYYAML_NOT_PRINTABLE = ("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd"
+                         "\U00010000-\U0010ffff]")
+_LINE_BREAK = "\r\n|[\n\r\x85\u2028\u2029]"  # compiled when first used
 
 Key = str | int
 DocPath = tuple[Key, ...]
@@ -161,10 +165,28 @@ def load(text: str, source: str) -> Doc:
 
 
 def _yaml() -> tuple[Any, Any]:
+    if "yaml" not in sys.modules:
+        _seed_pyyaml_reader()
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml, loader
+
+
+def _seed_pyyaml_reader() -> None:
+    """Let ``import yaml`` find its reader's character class already compiled.
+
+    PyYAML's pure-Python reader compiles ``_PYYAML_NOT_PRINTABLE`` as it is imported:
+    3 ms on every run, a third of what DESIGN §7 leaves mlpath beyond typer, for a class
+    that libyaml's parser never uses. Putting the equivalent ``_NOT_PRINTABLE`` in
+    ``re``'s cache under PyYAML's spelling makes that compile a lookup; the pure-Python
+    reader (used where libyaml is missing) then matches exactly the same characters.
+    ``re._cache`` is private: if it ever changes shape, nothing is seeded and the
+    import merely costs its 3 ms again (``tests/test_yamlio.py`` notices either way).
+    """
+    cache = getattr(re, "_cache", None)
+    if isinstance(cache, dict):
+        cache.setdefault((str, _PYYAML_NOT_PRINTABLE, 0), re.compile(_NOT_PRINTABLE))
 
 
 def _mark_problem(source: str, exc: Exception, text: str) -> Problem:
@@ -203,7 +225,7 @@ def _character_problem(source: str, text: str) -> Problem:
 def position(text: str, index: int) -> tuple[int, int]:
     """1-based line and column of ``text[index]``, counting YAML's line breaks."""
     line, start = 1, 0
-    for brk in _LINE_BREAK.finditer(text, 0, index):
+    for brk in re.finditer(_LINE_BREAK, text[:index]):
         line, start = line + 1, brk.end()
     return line, index - start + 1
 

@@ -148,7 +148,7 @@ def save_destination(ctx: Context, *, profile_path: str | None, save: str | None
     if profile_path is None:
         prompter = ctx.prompter()
         answer = prompter.ask("\nSave your answers as a profile? File name (Enter skips): ")
-        while _NOT_A_NAME.fullmatch(answer.strip()):  # "n" is a reply, not a file name
+        while re.fullmatch(_NOT_A_NAME, answer.strip()):  # "n" is a reply, not a file name
             from mlpath.render.console import styled
 
             prompter.show(styled(("  type a file name such as me.yaml, or press Enter to "
@@ -161,8 +161,8 @@ def save_destination(ctx: Context, *, profile_path: str | None, save: str | None
 
 
 # Yes/no replies to the save question: taken as a file name they wrote a file called "n".
-_NOT_A_NAME = re.compile(
-    r"(?i)(y|ye|yes|yeah|yep|sure|ok|okay|n|no|nope|nah|no thanks?|none|skip|q|quit)[.!]?")
+_NOT_A_NAME = (r"(?i)(y|ye|yes|yeah|yep|sure|ok|okay|n|no|nope|nah|no thanks?|none|skip|q|quit)"
+               r"[.!]?")  # compiled when first used: only the interview asks
 
 
 def save_profile(ctx: Context, profile: Profile, path: str, *, force: bool,

@@ -28,7 +28,7 @@ __all__ = ["csv_cell", "href", "html", "json_string", "json_text", "markdown", "
            "safe_url", "terminal", "xml"]
 
 # Characters XML 1.0 cannot carry at all, even escaped: lone surrogates and U+FFFE/U+FFFF.
-_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = "[\ud800-\udfff\ufffe\uffff]"  # compiled on first use: only HTML and SVG need it
 # C1 controls, DEL and the two Unicode line separators, which json.dumps leaves raw.
 _JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029]")
 # Everything CommonMark gives a meaning to inside a line: emphasis, code, links, images,
@@ -47,7 +47,7 @@ def html(text: str) -> str:
     """For HTML text and quoted attribute values: ``< > & " '`` escaped, controls visible."""
     import html as _html  # here: html.entities costs a millisecond the JSON path needn't pay
 
-    return _html.escape(_NOT_XML.sub("\ufffd", clean(text)), quote=True)
+    return _html.escape(re.sub(_NOT_XML, "\ufffd", clean(text)), quote=True)
 
 
 def xml(text: str) -> str:
