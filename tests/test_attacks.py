@@ -264,7 +264,7 @@ def test_sigterm_during_a_write_leaves_no_temp_file(tmp_path: Path,
 
 def test_a_failed_interview_save_keeps_the_answers(run: Run, workdir: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("mlpath.cli.report.interactive", lambda: True)
+    monkeypatch.setattr("mlpath.cli.assess.interactive", lambda: True)
     monkeypatch.setattr("mlpath.saving.recovery_places",
                         lambda path: [workdir / "recovered.yaml"])
     (workdir / "sub").mkdir()

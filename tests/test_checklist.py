@@ -17,7 +17,7 @@ REST = ["4", "2", "2", "2", "3", "4", "3", "3", "3", "2", "3", "2", "4", "3", "2
 
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("mlpath.cli.report.interactive", lambda: True)
+    monkeypatch.setattr("mlpath.cli.assess.interactive", lambda: True)
 
 
 def lines(*answers: str) -> str:

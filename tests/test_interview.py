@@ -22,7 +22,7 @@ MLOPS_RATINGS = ["3", "2", "4", "4", "2", "2", "2", "3", "4", "3", "3", "3", "2"
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pretend stdin and stdout are a terminal, so that the interview runs."""
-    monkeypatch.setattr("mlpath.cli.report.interactive", lambda: True)
+    monkeypatch.setattr("mlpath.cli.assess.interactive", lambda: True)
 
 
 def lines(*answers: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from conftest import DATA
 
 PROBE = """
@@ -68,3 +70,39 @@ def test_each_command_is_found_in_the_module_that_registers_it() -> None:
     assert modules_for(["--help"]) == ALL_MODULES
     assert modules_for(["--no-color", "--version"]) == ()
     assert modules_for(["asess"]) == ALL_MODULES  # an unknown word: typer's suggestions
+
+
+def test_the_builtin_catalogue_is_read_from_its_snapshot(monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    """An installed mlpath reads the compiled snapshot and parses no YAML for it."""
+    import mlpath.catalog
+
+    def no_yaml() -> None:
+        raise AssertionError("the built-in YAML was compiled at run time")
+
+    monkeypatch.setattr(mlpath.catalog, "compile_builtin", no_yaml)
+    assert mlpath.catalog._package_data("_builtin.json") is not None
+    assert mlpath.catalog._package_data("no-such-file") is None
+    assert "ml-engineer" in mlpath.catalog.load_catalog().roles
+
+
+def test_the_snapshot_needs_no_checks_because_it_is_the_checked_catalogue() -> None:
+    """Without role packs, the catalogue is built from the snapshot without cross-checks
+    or alias merging (done at build time): it must equal the one a full check of the
+    shipped YAML builds, aliases included, and a pack must still merge over it."""
+    from mlpath.catalog import (
+        assemble,
+        builtin_files,
+        builtin_yaml_files,
+        load_catalog,
+        parse_builtin,
+    )
+
+    loaded, problems = parse_builtin(builtin_yaml_files())
+    full, cross = assemble(loaded)
+    assert problems == cross == []
+    fast = load_catalog()
+    assert fast == full
+    assert fast.skills["mlops"].aliases  # the alias table was folded into the skills
+    assert {f.kind for f in builtin_files()} == {"skills", "milestones", "role"}
+    assert assemble(builtin_files()) == (full, [])  # checking it again finds nothing

@@ -32,7 +32,7 @@ skills:
 
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("mlpath.cli.report.interactive", lambda: True)
+    monkeypatch.setattr("mlpath.cli.assess.interactive", lambda: True)
 
 
 def lines(*answers: str) -> str:

@@ -1,7 +1,7 @@
 """The command line (DESIGN §3): thin commands that parse, call the engine and render.
 
 ``main`` is the one error boundary: every failure becomes one line on stderr and a
-documented exit code. The commands live in ``report``, ``team``, ``catalog``,
+documented exit code. The commands live in ``assess``, ``report``, ``team``, ``catalog``,
 ``whatif``, ``review``, ``evidence`` and ``posting``; importing one registers its
 commands on the app (``COMMAND_MODULES``).
 """
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 # help, completion and an unknown word load every module. A test holds this table to
 # the commands the modules register.
 COMMAND_MODULES = {
-    "assess": "report", "match": "report", "plan": "report", "diff": "report",
+    "assess": "assess", "match": "report", "plan": "report", "diff": "report",
     "progress": "report", "team": "team", "whatif": "whatif", "review": "review",
     "evidence": "evidence", "posting": "posting", "roles": "catalog", "skills": "catalog",
     "milestones": "catalog", "validate": "catalog", "init": "catalog", "schema": "catalog",
