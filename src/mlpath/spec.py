@@ -83,7 +83,7 @@ def unicode_digit_hint(text: str) -> str:
 
 
 def _quote_hint(checker: Checker, path: DocPath, value: Any) -> str:
-    raw = checker.doc.raw.get(path)
+    raw = checker.doc.raw_text(path)
     if raw is None:
         return ""
     if isinstance(value, bool) and raw.lower() in _YAML_BOOL_WORDS:
@@ -136,7 +136,7 @@ class Str(Spec):
         if self.pattern and not re.fullmatch(self.pattern, value):
             checker.report(path, f"{_short(value)} {self.pattern_hint or 'has the wrong form'}")
             return _INVALID
-        if _SURROGATE.search(value):
+        if not value.isascii() and _SURROGATE.search(value):
             checker.report(path, "holds an unpaired surrogate (\\ud800-\\udfff); fix the text")
             return _INVALID
         return value
@@ -165,6 +165,8 @@ class Int(Spec):
     def check(self, checker: Checker, path: DocPath, value: Any) -> Any:
         if value is None and self.nullable:
             return None
+        if type(value) is int and self.minimum <= value <= self.maximum:
+            return value  # the common case, first: a team checks millions of ratings
         span = f"{self.minimum}–{self.maximum}"
         if isinstance(value, bool) or not isinstance(value, int):
             if isinstance(value, float) and not isinstance(value, bool):

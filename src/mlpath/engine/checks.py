@@ -8,7 +8,7 @@ They advise; they never change a number. Pure functions over the model.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from mlpath.engine.scoring import readiness
 from mlpath.model import Catalog, Check, Level, Profile
@@ -36,6 +36,22 @@ def backed_ratings(profile: Profile) -> dict[str, int]:
     """The ratings with each one that has neither evidence nor a check one level lower."""
     return {skill: value if is_backed(profile, skill) else max(0, value - 1)
             for skill, value in profile.skills.items()}
+
+
+_ONE_LOWER = bytes([0, *range(255)])  # a rating byte r -> max(0, r - 1)
+
+
+def backed_vector(profile: Profile, skill_ids: Sequence[str], vector: bytes) -> bytes:
+    """``backed_ratings`` laid out as ``vector`` is (a byte per skill of ``skill_ids``,
+    the profile's ratings): what a team keeps of each person, lowered in C."""
+    lowered = vector.translate(_ONE_LOWER)
+    if not profile.evidence and not profile.checked:
+        return lowered
+    out = bytearray(lowered)
+    for i, skill in enumerate(skill_ids):
+        if is_backed(profile, skill):
+            out[i] = vector[i]
+    return bytes(out)
 
 
 def backed_readiness(level: Level, profile: Profile) -> float:

@@ -5,11 +5,12 @@ the interview) computes it here, so the same person, role and level get the same
 number everywhere. Pure functions over the model.
 """
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
+from operator import itemgetter, mul
 from typing import NamedTuple
 
-from mlpath.model import READY_AT, Catalog, Level, Match, Role
+from mlpath.model import LEVELS, READY_AT, Catalog, Level, Match, Role
 
 
 @lru_cache(maxsize=8192)
@@ -65,11 +66,34 @@ def score(prepared: Prepared, currents: Iterable[float]) -> float:
     ``currents`` are the person's ratings in the order of ``prepared.skills`` (a mean of
     ratings, such as a second rater's beside the self-rating, may be fractional).
     """
-    have = 0.0
-    for current, target, weight in zip(currents, prepared.targets, prepared.weights,
-                                       strict=True):
-        have += weight * (current if current < target else target)
-    return round_half_up(100 * have / prepared.need) if prepared.need else 100.0
+    if not prepared.need:
+        return 100.0
+    # One expression for every caller (``vector_scorer`` too): ``sum`` adds floats in its
+    # own way on each Python version, so the same ratings always take the same path.
+    have = sum(map(mul, prepared.weights, map(min, currents, prepared.targets)))
+    return round_half_up(100 * have / prepared.need)
+
+
+def vector_scorer(prepared: Prepared, skill_ids: Sequence[str]) -> Callable[[bytes], float]:
+    """``score`` for ratings (0-5) laid out as a byte per skill of ``skill_ids`` (a
+    team's ``Member`` vectors): the same number, with the skills picked out and their
+    terms looked up in C. A team view scores every person on every role's level."""
+    if not prepared.need:
+        return lambda vector: 100.0
+    index = {sid: i for i, sid in enumerate(skill_ids)}
+    positions = [index[sid] for sid in prepared.skills]
+    pick = itemgetter(*positions) if len(positions) > 1 else (
+        lambda vector: (vector[positions[0]],))
+    # Each requirement's term for every rating, computed as ``score`` computes it
+    # (w * min(c, r)): looking it up gives the same floats to the same sum.
+    terms = tuple(tuple(w * min(c, r) for c in LEVELS)
+                  for w, r in zip(prepared.weights, prepared.targets, strict=True))
+    need = prepared.need
+
+    def scored(vector: bytes) -> float:
+        return round_half_up(100 * sum(map(tuple.__getitem__, terms, pick(vector))) / need)
+
+    return scored
 
 
 def readiness(level: Level, ratings: Mapping[str, int]) -> float:

@@ -8,18 +8,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import repeat
 from typing import overload
 
-from mlpath.engine.checks import backed_ratings
+from mlpath.engine.checks import backed_vector
 from mlpath.engine.plan import HOURS_TO_LEVEL
 from mlpath.engine.resources import COST_ORDER, levels_served, pick_resources, resource_key
 from mlpath.engine.scoring import (
-    Prepared,
     comparison_level,
     has_ratings,
     prepare,
     reached,
-    score,
+    vector_scorer,
     years_needed,
 )
 from mlpath.model import Catalog, Level, Profile, Resource, Role
@@ -52,35 +52,41 @@ class Matcher:
         self.catalog = catalog
         self.skill_ids = list(catalog.skills)
         self.roles = sorted(catalog.roles.values(), key=lambda r: r.id)
-        self._by_years: dict[float | None, list[tuple[str, Level, Prepared]]] = {}
+        self._by_years: dict[float | None, list[tuple[str, Level, Callable[[bytes], float]]]] = {}
+        self._scorers: dict[int, Callable[[bytes], float]] = {}
 
-    def _levels(self, years: float | None) -> list[tuple[str, Level, Prepared]]:
-        """The roles a person with ``years`` may have as best fit, at their comparison level."""
+    def _levels(self, years: float | None) -> list[tuple[str, Level, Callable[[bytes], float]]]:
+        """The roles a person with ``years`` may have as best fit, at their comparison
+        level, each with its scorer of rating vectors."""
         found = self._by_years.get(years)
         if found is None:
-            found = [(r.id, level, prepare(level)) for r in self.roles
+            found = [(r.id, level, self._scorer(level)) for r in self.roles
                      if years_needed(r, years) is None
                      for level in (comparison_level(r, years),)]
             self._by_years[years] = found
         return found
 
+    def _scorer(self, level: Level) -> Callable[[bytes], float]:
+        key = id(level)  # the catalogue and its levels live as long as the Matcher
+        if key not in self._scorers:
+            self._scorers[key] = vector_scorer(prepare(level), self.skill_ids)
+        return self._scorers[key]
+
     def member(self, profile: Profile,
                reviews: tuple[tuple[str, Mapping[str, int]], ...] = ()) -> Member:
-        get = profile.skills.get
+        vector = bytes(map(profile.skills.get, self.skill_ids, repeat(0)))
         best_id, best_level, best_score = "", "", 0.0
         if has_ratings(profile.skills):
             best_score = -1.0
-            for role_id, level, prepared in self._levels(profile.years_experience):
-                value = score(prepared, [get(sid, 0) for sid in prepared.skills])
+            for role_id, level, scored in self._levels(profile.years_experience):
+                value = scored(vector)
                 if value > best_score:  # roles come sorted by id: ties keep the first
                     best_id, best_level, best_score = role_id, level.id, value
             best_score = max(best_score, 0.0)
-        vector = bytes([get(sid, 0) for sid in self.skill_ids])
-        backed = backed_ratings(profile).get
         return Member(profile.name or profile.source, profile.source, vector,
                       profile.milestones, profile.target, best_id, best_score,
                       profile.years_experience, best_level,
-                      backed=bytes([backed(sid, 0) for sid in self.skill_ids]), reviews=reviews)
+                      backed=backed_vector(profile, self.skill_ids, vector), reviews=reviews)
 
 
 def team_level(role: Role, members: Sequence[Member]) -> Level:
@@ -168,12 +174,12 @@ def summarize(*, catalog: Catalog, members: Sequence[Member], role: Role, level:
     reqs = sorted(level.requirements, key=lambda r: (-r.weight, r.skill))
     # Each requirement as (position in the rating vector, skill, target, weight).
     plan = [(index[r.skill], r.skill, r.level, r.weight) for r in reqs]
-    positions = [index[sid] for sid in prepare(level).skills]
+    scored = vector_scorer(prepare(level), list(catalog.skills))
     choose = Chooser(catalog)
     names = {sid: s.name for sid, s in catalog.skills.items()}
 
     def make(m: Member) -> TeamPerson:
-        return _person(m, plan, positions, level, choose, names, index)
+        return _person(m, plan, scored, level, choose, names, index)
 
     people = People(members, make)
     skills = []
@@ -270,16 +276,16 @@ def _top(ratings: bytes, plan: list[tuple[int, str, int, float]]
     return tuple((s, c, t) for _, s, c, t in gaps[:TOP_PERSON_GAPS])
 
 
-def _person(m: Member, plan: list[tuple[int, str, int, float]], positions: list[int],
-            level: Level, choose: Callable[[str, int, int], Resource | None],
+def _person(m: Member, plan: list[tuple[int, str, int, float]],
+            scored: Callable[[bytes], float], level: Level,
+            choose: Callable[[str, int, int], Resource | None],
             names: Mapping[str, str], index: Mapping[str, int]) -> TeamPerson:
     """One person at the team's level, straight from the rating vector (a hot loop)."""
     ratings = m.ratings
-    value = score(prepare(level), [ratings[at] for at in positions])
+    value = scored(ratings)
     top = _top(ratings, plan)
     missing = tuple(mid for mid in level.milestones_required if mid not in m.milestones)
-    backed = (score(prepare(level), [m.backed[at] for at in positions]) if m.backed
-              else value)
+    backed = scored(m.backed) if m.backed else value
     review = None
     if m.reviews:
         from mlpath.engine.review import compare
