@@ -162,3 +162,22 @@ def test_pyyaml_is_imported_without_compiling_its_reader_class() -> None:
 
     assert pattern(PLAIN) == ascii(_PYYAML_NOT_PRINTABLE)
     assert pattern(SEEDED) == ascii(_NOT_PRINTABLE)
+
+
+def test_positions_found_later_are_the_same_positions() -> None:
+    """``load`` leaves positions out while it parses (a team reads thousands of files)
+    and finds them when first asked: the same lines, columns and written text as a
+    parse that records them, and problems raised with their lines at once."""
+    text = "name: Ada\nskills:\n  python: 4\n  sql: '3'\nmilestones: [a, b]\n"
+    lazy, eager = load(text, "me.yaml"), load_yaml(text, "me.yaml")
+    assert lazy.value == eager.value
+    assert not lazy.marks  # nothing recorded yet
+    for path in [("skills", "sql"), ("milestones", 1), ("name",), ("nowhere", "x")]:
+        assert lazy.where(path) == eager.where(path)
+        assert lazy.where(path, key=True) == eager.where(path, key=True)
+    assert lazy.raw_text(("skills", "python")) == "4"
+    assert lazy.raw_text(("skills", "sql")) == "3"
+    assert lazy.where(("skills", "sql")) == (4, 8)
+    assert problems("a: 1\nb: 2\na: 3\n") == [
+        "f.yaml:3:1: duplicate key 'a' (first written at line 1)"]
+    assert problems("a: !!binary aGk=\n")[0].startswith("f.yaml:1:4: ")

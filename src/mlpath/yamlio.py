@@ -18,6 +18,7 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Callable
 from typing import Any, NoReturn
 
 from mlpath.errors import DataError, Problem, ProblemsError
@@ -57,14 +58,25 @@ class Doc:
         self.ends: dict[DocPath, tuple[int, int]] = {}
         self.key_ends: dict[DocPath, tuple[int, int]] = {}
         self.flow: set[DocPath] = set()
-        self._unlocated = text  # JSON text whose positions are found only when needed
+        # Positions are found when first asked for (most documents load without a
+        # problem and are never asked): the text to find them in, and how.
+        self._unlocated = text
+        self._locator: Callable[[str, Doc], None] = _locate_json
         self.line_offset = 0  # lines before this text in its file (a JSON Lines line)
+
+    def _locate(self) -> None:
+        if self._unlocated is not None:
+            text, self._unlocated = self._unlocated, None
+            self._locator(text, self)
+
+    def raw_text(self, path: DocPath) -> str | None:
+        """The scalar at ``path`` as it was written (YAML), if it is one."""
+        self._locate()
+        return self.raw.get(path)
 
     def where(self, path: DocPath, *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value (or its key) at ``path``, else of its parent."""
-        if self._unlocated is not None:
-            _locate_json(self._unlocated, self)
-            self._unlocated = None
+        self._locate()
         marks = self.key_marks if key and path in self.key_marks else self.marks
         while path not in marks and path:
             path = path[:-1]
@@ -155,10 +167,13 @@ def looks_like_json(text: str, source: str) -> bool:
 
 
 def load(text: str, source: str) -> Doc:
-    """Parse YAML or JSON (by file extension, or by the first character on stdin)."""
+    """Parse YAML or JSON (by file extension, or by the first character on stdin).
+
+    Where each value was written is found only if a problem is reported (``Doc.where``).
+    """
     if looks_like_json(text, source):
         return load_json(text, source)
-    return load_yaml(text, source)
+    return load_yaml(text, source, positions=False)
 
 
 # --- YAML ------------------------------------------------------------------------------
@@ -256,11 +271,21 @@ _PLAIN_TAGS = {
 }
 _COLLECTION_TAGS = {None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _BAD_KEY = object()  # stands for a key that was refused; its value is dropped
+_NOWHERE: tuple[int, int] = (0, 0)  # the position of everything in a document located later
 
 
 def _tag_problem(source: str, mark: tuple[int, int], tag: str) -> Problem:
     shown = tag.replace("tag:yaml.org,2002:", "!!")
     return Problem(source, *mark, f"the tag {shown} is not allowed; write a plain value")
+
+
+# The tag of a plain or quoted scalar, by its text: PyYAML's resolver matches up to five
+# patterns per scalar, half of the time spent on a profile's events, and a team's files
+# repeat the same keys and ratings. The answer depends only on the text (mlpath adds no
+# path resolvers), so it is remembered, for short texts and up to a bound.
+_RESOLVED: dict[Any, dict[tuple[str, tuple[bool, bool]], str]] = {}
+_RESOLVE_MEMO_TEXT = 64
+_RESOLVE_MEMO_SIZE = 4096
 
 
 class _Frame:
@@ -275,17 +300,37 @@ class _Frame:
         self.last = (0, 0)  # where its last value seen so far ends (layout only)
 
 
-def load_yaml(text: str, source: str, *, layout: bool = False) -> Doc:
+def load_yaml(text: str, source: str, *, layout: bool = False,
+              positions: bool = True) -> Doc:
     """Parse YAML in one pass over libyaml's events, building values as they come.
 
     With ``layout``, the document also remembers where each value ends and which
-    collections are flow style, so that ``yamledit`` can change it in place.
+    collections are flow style, so that ``yamledit`` can change it in place. Without
+    ``positions``, where each value starts is left out and found by parsing the text
+    again if ``Doc.where`` is ever asked (a problem); a file with problems of its own
+    is parsed again at once, so they are raised with their lines. Reading a team's
+    thousands of files, that bookkeeping was a sixth of the parse.
 
     The checks a pre-scan would make happen on the same events before any value
     depends on them: anchors and aliases, nesting deeper than 32 and a second
     document are refused at once, so no composer ever sees such input, and the
     text is parsed only once.
     """
+    if positions or layout:
+        return _parse_yaml(text, source, layout=layout)
+    try:
+        return _parse_yaml(text, source, layout=False, locate_later=True)
+    except ProblemsError:
+        return _parse_yaml(text, source, layout=False)  # raises them, with positions
+
+
+def _locate_yaml(text: str, doc: Doc) -> None:
+    located = _parse_yaml(text, doc.source, layout=False)
+    doc.marks, doc.key_marks, doc.raw = located.marks, located.key_marks, located.raw
+
+
+def _parse_yaml(text: str, source: str, *, layout: bool,
+                locate_later: bool = False) -> Doc:
     yaml, loader_class = _yaml()
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     starts = {yaml.MappingStartEvent: dict, yaml.SequenceStartEvent: list}
@@ -293,12 +338,15 @@ def load_yaml(text: str, source: str, *, layout: bool = False) -> Doc:
     document = yaml.DocumentStartEvent
     anchors_possible = "&" in text or "*" in text
     doc = Doc(None, source)
+    if locate_later:  # nothing is recorded below while the document is unlocated
+        doc._unlocated, doc._locator = text, _locate_yaml
     problems: list[Problem] = []
     stack: list[_Frame] = []
     has_root = False
     documents = 0
     loader = loader_class(text)
     constructor = yaml.constructor.SafeConstructor()
+    resolved = _RESOLVED.setdefault(loader_class, {})
     try:
         while (event := loader.get_event()) is not None:
             kind = type(event)
@@ -306,10 +354,16 @@ def load_yaml(text: str, source: str, *, layout: bool = False) -> Doc:
                 _refuse(source, event, "anchors and aliases (&name, *name) are not "
                         "supported; write the value out in full")
             if kind is scalar_event:
-                mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+                mark: tuple[int, int] = _NOWHERE if locate_later else (
+                    event.start_mark.line + 1, event.start_mark.column + 1)
                 tag = event.tag
                 if tag is None or tag == "!":
-                    tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+                    tag = resolved.get((event.value, event.implicit))
+                    if tag is None:
+                        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+                        if len(event.value) <= _RESOLVE_MEMO_TEXT and \
+                                len(resolved) < _RESOLVE_MEMO_SIZE:
+                            resolved[(event.value, event.implicit)] = tag
                 frame = stack[-1] if stack else None
                 if frame is not None and type(frame.container) is dict and frame.key is None:
                     _take_key(frame, tag, event.value, mark, doc, problems, constructor, yaml)
@@ -373,6 +427,8 @@ def _end(event: Any) -> tuple[int, int]:
 
 def _place(frame: _Frame | None, doc: Doc, mark: tuple[int, int]) -> DocPath:
     """The path of the value that starts at ``mark``, and remember where it starts."""
+    if doc._unlocated is not None:
+        return ()
     if frame is None:
         path: DocPath = ()
     elif type(frame.container) is list:
@@ -418,7 +474,8 @@ def _take_key(frame: _Frame, tag: str, text: str, mark: tuple[int, int], doc: Do
                                 f"duplicate key '{key}' (first written at line {first[0]})"))
         frame.key = _BAD_KEY
         return
-    doc.key_marks[path] = mark
+    if doc._unlocated is None:
+        doc.key_marks[path] = mark
     frame.key = key
 
 
@@ -427,7 +484,8 @@ def _scalar(tag: str, text: str, mark: tuple[int, int], path: DocPath, doc: Doc,
     if tag not in _PLAIN_TAGS:
         problems.append(_tag_problem(doc.source, mark, tag))
         return None
-    doc.raw[path] = text
+    if doc._unlocated is None:
+        doc.raw[path] = text
     if tag in (_INT, _FLOAT) and len(text) > MAX_NUMBER_CHARS:
         problems.append(Problem(doc.source, *mark, f"a number of {len(text)} characters; "
                                 f"mlpath reads numbers of at most {MAX_NUMBER_CHARS}"))
