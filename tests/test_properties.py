@@ -162,3 +162,45 @@ def test_many_interviews_end_in_a_profile_or_end_of_input(catalog: Catalog,
     profile = answers_out.profile
     back = parse_profile(dump_profile(profile, catalog), "me.yaml", catalog)
     assert back._replace(source="-", warnings=()) == profile._replace(source="-", warnings=())
+
+
+levels_with_odd_weights = st.lists(
+    st.tuples(st.sampled_from(["a", "b", "c", "d", "e", "f"]), st.integers(0, 5),
+              st.sampled_from([1.0, 0.5, 1.5, 2.0, 0.3, 0.7, 1.1, 3.0])),
+    min_size=1, max_size=6, unique_by=lambda r: r[0])
+
+
+@SETTINGS
+@given(reqs=levels_with_odd_weights, ratings=st.lists(st.integers(0, 5), min_size=6,
+                                                      max_size=6))
+def test_a_team_scores_exactly_as_the_kernel_does(reqs: list[tuple[str, int, float]],
+                                                  ratings: list[int]) -> None:
+    """The team's vector scorer looks terms up instead of computing them; it must give
+    the kernel's number to the last bit, weights such as 0.3 and 0.7 included."""
+    from mlpath.engine.scoring import prepare, score, vector_scorer
+    from mlpath.model import Level, Requirement
+
+    level = Level("x", "X", 0, None, None,
+                  tuple(Requirement(s, r, w) for s, r, w in sorted(reqs)))
+    ids = ["f", "e", "d", "c", "b", "a"]  # a catalogue order unlike the level's
+    vector = bytes(ratings)
+    by_id = dict(zip(ids, ratings, strict=True))
+    prepared = prepare(level)
+    assert vector_scorer(prepared, ids)(vector) == score(
+        prepared, [by_id[s] for s in prepared.skills])
+
+
+@SETTINGS
+@given(ratings=st.dictionaries(st.sampled_from(["a", "b", "c", "d"]), st.integers(0, 5)),
+       evidence=st.sets(st.sampled_from(["a", "b", "x"])),
+       checked=st.sets(st.sampled_from(["b", "c", "y"])))
+def test_backed_vectors_are_the_backed_ratings(ratings: dict[str, int], evidence: set[str],
+                                               checked: set[str]) -> None:
+    from mlpath.engine.checks import backed_ratings, backed_vector
+
+    ids = ["d", "c", "b", "a"]
+    profile = Profile(skills=ratings, evidence=dict.fromkeys(evidence, ("link",)),
+                      checked=dict.fromkeys(checked, "2026-01-01"))
+    vector = bytes(ratings.get(s, 0) for s in ids)
+    backed = backed_ratings(profile)
+    assert backed_vector(profile, ids, vector) == bytes(backed.get(s, 0) for s in ids)

@@ -172,7 +172,9 @@ def test_positions_found_later_are_the_same_positions() -> None:
     lazy, eager = load(text, "me.yaml"), load_yaml(text, "me.yaml")
     assert lazy.value == eager.value
     assert not lazy.marks  # nothing recorded yet
-    for path in [("skills", "sql"), ("milestones", 1), ("name",), ("nowhere", "x")]:
+    paths: list[tuple[str | int, ...]] = [("skills", "sql"), ("milestones", 1), ("name",),
+                                         ("nowhere", "x")]
+    for path in paths:
         assert lazy.where(path) == eager.where(path)
         assert lazy.where(path, key=True) == eager.where(path, key=True)
     assert lazy.raw_text(("skills", "python")) == "4"
