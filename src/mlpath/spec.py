@@ -111,14 +111,23 @@ class Spec:
 _INVALID = object()  # returned by check() for a value that was reported
 
 
+# Short texts a ``Str`` has passed, remembered (up to a bound) because the same ones come
+# back in every file of a team: skill ids as keys, milestone ids, targets.
+_PASSED_TEXT = 64
+_PASSED_SIZE = 4096
+
+
 class Str(Spec):
     def __init__(self, *, description: str = "", pattern: str | None = None,
                  pattern_hint: str = "", choices: tuple[str, ...] = (), nullable: bool = False,
                  max_length: int = 2000) -> None:
         self.description, self.pattern, self.pattern_hint = description, pattern, pattern_hint
         self.choices, self.nullable, self.max_length = choices, nullable, max_length
+        self._passed: set[str] = set()
 
     def check(self, checker: Checker, path: DocPath, value: Any) -> Any:
+        if type(value) is str and value in self._passed:
+            return value
         if value is None and self.nullable:
             return None
         if not isinstance(value, str):
@@ -139,6 +148,8 @@ class Str(Spec):
         if not value.isascii() and _SURROGATE.search(value):
             checker.report(path, "holds an unpaired surrogate (\\ud800-\\udfff); fix the text")
             return _INVALID
+        if len(value) <= _PASSED_TEXT and len(self._passed) < _PASSED_SIZE:
+            self._passed.add(value)
         return value
 
     def schema(self) -> dict[str, Any]:

@@ -48,8 +48,9 @@ def team(ctx: Context, *, paths: list[str], role_option: str | None, fmt: str = 
             if entry.error is not None:
                 raise DataError(entry.error)
             assert entry.text is not None
-            loaded = parse_profile(entry.text, entry.source, catalog)._replace(
-                source=entry.label)
+            loaded = parse_profile(entry.text, entry.source, catalog)
+            if entry.label != entry.source:  # a line of a .jsonl file: name the line
+                loaded = loaded._replace(source=entry.label)
         except MlpathError as exc:
             skipped += 1
             _warn_skipped(exc)
