@@ -381,6 +381,9 @@ def _parse_yaml(text: str, source: str, *, layout: bool,
                             resolved[(event.value, event.implicit)] = tag
                 frame = stack[-1] if stack else None
                 if frame is not None and type(frame.container) is dict and frame.key is None:
+                    if locate_later and tag == _STR and event.value not in frame.container:
+                        frame.key = event.value  # most keys: text, met once, no mark kept
+                        continue
                     _take_key(frame, tag, event.value, mark, doc, problems, constructor, yaml)
                     if layout and isinstance(frame.key, (str, int)):
                         doc.key_ends[(*frame.path, frame.key)] = _end(event)

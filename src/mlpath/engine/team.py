@@ -253,13 +253,20 @@ def buy_list(people: Iterable[Needs]) -> tuple[BuyItem, ...]:
     then more people, then the title ignoring case (so "mlcourse.ai" sorts among the Ms).
     """
     found: dict[str, _Buying] = {}
+    # The same few hundred (resource, gap) pairs come back person after person.
+    served: dict[tuple[str, int, int], tuple[int, ...]] = {}
     for name, gaps, chosen in people:
         mine: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
         for (sid, current, required), r in zip(gaps, chosen, strict=True):
             if r is not None:
                 key = resource_key(r)
-                found.setdefault(key, _Buying(r))
-                mine.setdefault(key, []).append((sid, levels_served(r, current, required)))
+                if key not in found:
+                    found[key] = _Buying(r)
+                levels = served.get((key, current, required))
+                if levels is None:
+                    levels = served[key, current, required] = levels_served(r, current,
+                                                                            required)
+                mine.setdefault(key, []).append((sid, levels))
         for key, covered in mine.items():
             found[key].add(name, covered)
     items = [b.item() for b in found.values()]
