@@ -13,6 +13,9 @@ It prints the median times, their ratio (the goal is 1.5x or less), the peak
 resident memory of each (mlpath's as a ratio to parsing's too), and at the end how
 much mlpath's peak grew from the smallest size to the largest: the goal is 1.5x or
 less, since `team --json` keeps a small record per person and streams the people.
+With two sizes or more it also prints what each extra profile costs, mlpath against
+parsing (the slope between the smallest and largest size): the ratio without either
+process's fixed start-up, which dominates at small sizes.
 """
 
 from __future__ import annotations
@@ -71,6 +74,7 @@ def main() -> int:
     print(f"{'profiles':>8} {'parse only s':>12} {'mlpath s':>9} {'ratio':>6} "
           f"{'mlpath peak MiB':>16} {'parse peak MiB':>15} {'peak ratio':>10}")
     peaks: list[int] = []
+    times: list[tuple[float, float]] = []  # (parse only, mlpath) medians, by size
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
@@ -89,6 +93,13 @@ def main() -> int:
             print(f"{size:>8} {b:>12.2f} {o:>9.2f} {o / b:>5.2f}x {peak / 1024:>16.1f} "
                   f"{base_peak / 1024:>15.1f} {peak / base_peak:>9.2f}x")
             peaks.append(peak)
+            times.append((b, o))
+    if len(times) > 1:
+        (b0, o0), (b1, o1) = times[0], times[-1]
+        count = args.sizes[-1] - args.sizes[0]
+        print(f"each profile beyond the first {args.sizes[0]}: parse only "
+              f"{(b1 - b0) / count * 1e6:.0f} us, mlpath {(o1 - o0) / count * 1e6:.0f} us, "
+              f"{(o1 - o0) / (b1 - b0):.2f}x (goal: 1.5x or less)")
     if len(peaks) > 1:
         print(f"mlpath peak memory at {args.sizes[-1]} profiles is {peaks[-1] / peaks[0]:.2f}x "
               f"that at {args.sizes[0]} (goal: 1.5x or less)")
