@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from pathlib import Path
 
 import pytest
 
+from conftest import Run
 from mlpath.catalog import builtin_yaml_files, parse_builtin
 from mlpath.engine.assess import prerequisite_closure
 from mlpath.model import READY_AT, Catalog, Level
@@ -295,3 +297,17 @@ def test_the_guide_specialisation_advice_is_in_the_portfolio(catalog: Catalog) -
     nlp = catalog.roles["nlp-specialist"].level("entry")
     assert cv and "cv-project" in cv.milestones_required
     assert nlp and "nlp-llm-project" in nlp.milestones_required
+
+
+@pytest.mark.parametrize("have", [2, 3])
+def test_a_senior_communication_gap_leads_with_writing_for_engineers(
+        run: Run, workdir: Path, have: int) -> None:
+    # A senior MLOps engineer needs communication 4: the levels climbed are about
+    # persuading leaders and design documents, not drawing figures.
+    (workdir / "me.yaml").write_text(f"target: mlops-engineer:senior\nskills:\n"
+                                     f"  communication: {have}\n")
+    result = run("assess", "-p", "me.yaml", "--json")
+    assert result.code == 0, result
+    gap = next(g for g in json.loads(result.stdout)["gaps"] if g["id"] == "communication")
+    assert (gap["current"], gap["required"]) == (have, 4)
+    assert gap["resources"][0]["url"] == "https://staffeng.com/", gap["resources"]

@@ -163,3 +163,20 @@ def test_a_yes_or_no_is_not_taken_as_a_file_name(run: Run, workdir: Path, termin
         assert yaml.safe_load((workdir / saved_to).read_text())["name"] == "Grace"
     else:
         assert "mlpath: not saved" in result.stderr
+
+
+def test_going_back_from_the_milestones_keeps_the_answers_given(run: Run, workdir: Path,
+                                                                terminal: None) -> None:
+    # Two milestones answered yes, back to the first milestone, back again to the last
+    # skill (kept with Enter): the milestones come again with those answers as defaults.
+    script = lines("", "mlops-engineer", "5", *MLOPS_RATINGS, "y", "y", "<", "<", "<", "",
+                   "", "", "", "", "me.yaml")
+    result = run("assess", "--json", input=script)
+    assert result.code == 0, result
+    first, second = (q.split("? [")[1][:3] for q in result.stdout.split("Done: ")[1:3])
+    assert (first, second) == ("y/N", "y/N")  # the first pass: nothing said yet
+    again = result.stdout[result.stdout.rindex("Milestones"):].split("Done: ")[1:]
+    assert [q.split("? [")[1][:3] for q in again[:3]] == ["Y/n", "Y/n", "y/N"], again
+    saved = yaml.safe_load((workdir / "me.yaml").read_text())
+    assert saved["skills"]["ml-security-privacy"] == 1
+    assert len(saved["milestones"]) == 2 and "end-to-end-project" in saved["milestones"]

@@ -150,3 +150,27 @@ def test_no_terminal_exits_2_at_once(tmp_path: Path) -> None:
                             stdin=subprocess.DEVNULL, capture_output=True, text=True,
                             timeout=15, check=False)
     assert result.returncode == 2 and "--profile" in result.stderr
+
+
+def test_back_from_the_milestones_keeps_their_answers(spawn: Spawn, tmp_path: Path) -> None:
+    child = spawn("assess", "--save", "me.yaml")
+    answer_mlops(child, MLOPS_RATINGS)
+    child.expect(r"Done: .*\? \[y/N\] ")
+    child.sendline("y")
+    child.expect(r"Done: .*\? \[y/N\] ")
+    child.sendline("<")  # back to the first milestone: it shows the yes just given
+    child.expect(r"Done: .*\? \[Y/n\] ")
+    child.sendline("<")  # and back to the last skill
+    child.expect(PROMPT_LEVEL)
+    child.sendline("")
+    child.expect(r"Done: .*\? \[Y/n\] ")  # on again: the answer is kept, not asked afresh
+    child.sendline("")
+    for _ in range(3):  # the other three were never answered
+        child.expect(r"Done: .*\? \[y/N\] ")
+        child.sendline("")
+    child.expect("saved your profile to me.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert yaml.safe_load((tmp_path / "me.yaml").read_text())["milestones"] == [
+        "end-to-end-project"]

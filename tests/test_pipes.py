@@ -37,3 +37,24 @@ def test_head_reads_the_first_line() -> None:
     result = subprocess.run(f"{sys.executable} -m mlpath skills --json | head -n 1",
                             shell=True, capture_output=True, text=True, check=False)
     assert (result.stdout, result.stderr) == ("[\n", "")
+
+
+@pytest.mark.parametrize(("args", "code"), [
+    (["whatif", "--hours", "nan"], 2), (["plan", "--no-such-option"], 2),
+    (["assess", "-p", "no-such-file.yaml"], 1)])
+def test_an_error_into_a_closed_pipe_keeps_its_exit_code(args: list[str], code: int) -> None:
+    read, write = os.pipe()
+    os.close(read)  # `2>&1 | head -1` that has gone: the error line cannot be written
+    try:
+        result = subprocess.run([sys.executable, "-m", "mlpath", *args], stdout=write,
+                                stderr=write, check=False, timeout=30)
+    finally:
+        os.close(write)
+    assert result.returncode == code
+
+
+def test_a_usage_error_through_head_exits_2() -> None:
+    result = subprocess.run(
+        ["bash", "-c", f"{sys.executable} -m mlpath whatif --hours nan 2>&1 | head -1; "
+         "echo ${PIPESTATUS[0]}"], capture_output=True, text=True, check=False, timeout=30)
+    assert result.stdout.splitlines()[-1] == "2", result

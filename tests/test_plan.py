@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import yaml
@@ -86,6 +87,62 @@ def test_hours_come_from_resources_else_from_the_estimate() -> None:
     assert step_hours(timed, 0, 3) == (12.0 + HOURS_TO_LEVEL[3], True)
     untimed = (Resource("u", "https://u.example/", "docs", "free"),)
     assert step_hours(untimed, 2, 4) == (HOURS_TO_LEVEL[3] + HOURS_TO_LEVEL[4], True)
+
+
+def test_a_resource_shared_by_two_steps_counts_its_hours_once() -> None:
+    course = Resource("Shared course", "https://shared.example/", "course", "free", 12.0, (1, 2))
+    cat, role, level = build(
+        [Skill("a", "A", "c", "d", (), resources=(course,)),
+         Skill("b", "B", "c", "d", (), resources=(course._replace(title="Shared, part 2"),))],
+        {"a": (2, 2), "b": (3, 1)})
+    plan = make_plan(catalog=cat, profile=Profile({}), role=role, level=level, hours_per_week=4)
+    a, b = plan.steps
+    assert (a.skill, a.hours, b.skill) == ("a", 12.0, "b")
+    # b's levels 1-2 are the course a counted (same URL): only level 3 costs, an estimate.
+    assert (b.hours, b.estimated) == (HOURS_TO_LEVEL[3], True)
+    assert plan.total_hours == 12.0 + HOURS_TO_LEVEL[3]
+    assert (a.also_for, a.counted_in, b.also_for, b.counted_in) == (
+        (("b",),), ("a",), (("a",),), ("a",))
+    assert (b.start_week, b.end_week) == (4, 11)
+
+
+def test_a_shared_course_is_counted_once_and_said_through_the_cli(run: Run,
+                                                                  workdir: Path) -> None:
+    # ML fundamentals and model evaluation both list Google's ML Crash Course (15 h).
+    (workdir / "new.yaml").write_text("skills:\n  python: 2\ntarget: ml-engineer:entry\n")
+    data = json.loads(run("plan", "-p", "new.yaml", "--json").stdout)
+    steps = {s["skill"]: s for s in data["steps"]}
+    crash = "https://developers.google.com/machine-learning/crash-course"
+    first, later = steps["ml-fundamentals"], steps["model-evaluation"]
+    assert [s["skill"] for s in data["steps"]].index("ml-fundamentals") < list(steps).index(
+        "model-evaluation")
+    for step in (first, later):
+        shared = next(r for r in step["resources"] if r["url"] == crash)
+        assert shared["hours"] == 15 and shared["counted_in"] == "ml-fundamentals"
+    assert later["from"] == 0 and later["to"] == 3
+    assert later["hours"] == HOURS_TO_LEVEL[3]  # levels 1-2 came with the course, once
+    assert data["total_hours"] == sum(s["hours"] for s in data["steps"])
+    counted = [(r["url"], s["skill"]) for s in data["steps"] for r in s["resources"]
+               if r.get("counted_in") == s["skill"]]
+    assert len(counted) == len({url for url, _ in counted})  # each resource under one step
+    md = run("plan", "-p", "new.yaml", "--format", "markdown").stdout
+    line = next(x for x in md.splitlines() if "classification metrics" in x)
+    assert line.endswith("— also for ML fundamentals"), line
+    table = run("plan", "-p", "new.yaml", env={"COLUMNS": "120"}).stdout
+    assert "(also for ML fundamentals)" in table
+
+
+def test_a_step_label_never_leaves_its_levels_apart(run: Run) -> None:
+    ada = str(Path(__file__).parent.parent / "examples" / "ada.yaml")
+    for width in range(36, 90, 3):
+        out = run("plan", "-p", ada, env={"COLUMNS": str(width)})
+        assert out.code == 0, out
+        for line in out.stdout.splitlines():
+            bare = line.strip()
+            assert not bare.endswith("→") and not bare.startswith("→"), (width, line)
+            assert not re.fullmatch(r"[0-5]( \(prerequisite\))?", bare), (width, line)
+    narrow = run("plan", "-p", ada, env={"COLUMNS": "40"}).stdout
+    assert "A/B testing\n    0 → 2\n" in narrow and "\u00a0" not in narrow, narrow
 
 
 def test_week_arithmetic() -> None:

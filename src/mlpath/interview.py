@@ -79,6 +79,7 @@ def run_interview(*, catalog: Catalog, prompter: Prompter, previous: Profile | N
     ratings: dict[str, int | None] = {}
     ordered = _by_category(skills, catalog)
     start = 0
+    said: dict[str, bool] = {}  # milestone answers of this interview, kept across `<`
     while True:
         ratings = _ask_ratings(prompter, ordered, defaults, checked=fresh_checks,
                                answers=ratings, start=start, keep=previous is not None)
@@ -88,7 +89,7 @@ def run_interview(*, catalog: Catalog, prompter: Prompter, previous: Profile | N
                 merged.pop(skill_id, None)
         _, target_level = settle_target(catalog, merged, years, role, level)
         milestones = _ask_milestones(catalog, prompter, target_level, old.milestones,
-                                     can_go_back=bool(ordered))
+                                     can_go_back=bool(ordered), answered=said)
         if milestones is not None:
             break
         start = len(ordered) - 1  # `<` at the first milestone: the last skill again
@@ -398,17 +399,23 @@ def suggest_level(considered: int, done: Mapping[int, Sequence[bool]]) -> int:
 
 
 def _ask_milestones(catalog: Catalog, prompter: Prompter, level: Level,
-                    defaults: tuple[str, ...], *, can_go_back: bool = True
-                    ) -> tuple[str, ...] | None:
+                    defaults: tuple[str, ...], *, can_go_back: bool = True,
+                    answered: dict[str, bool] | None = None) -> tuple[str, ...] | None:
     """The milestones done; None when the person goes back (``<``) from the first one
-    to the skill questions. ``?`` shows what counts for a milestone."""
+    to the skill questions. ``?`` shows what counts for a milestone.
+
+    ``answered`` (milestone id -> done) holds the answers already given in this
+    interview: they are the defaults shown, in place of ``defaults``, and each new
+    answer goes into it, so going back to the skills and on again keeps them.
+    """
+    said = {} if answered is None else answered
     ids = [*level.milestones_required, *level.milestones_recommended]
     if not ids:
-        return tuple(defaults)
+        return _milestones_done(defaults, said, (), {})
     prompter.show(styled(("\nMilestones", "bold underline"),
                          f" for {level.title} (y/n, Enter keeps the answer shown, "
                          "? what counts, < back):"))
-    done = {mid: mid in defaults for mid in ids}
+    done = {mid: said.get(mid, mid in defaults) for mid in ids}
     index = 0
     while index < len(ids):
         milestone = catalog.milestones[ids[index]]
@@ -428,9 +435,18 @@ def _ask_milestones(catalog: Catalog, prompter: Prompter, level: Level,
         elif answer in ("", "y", "yes", "n", "no"):
             if answer:
                 done[milestone.id] = answer in YES
+            said[milestone.id] = done[milestone.id]
             index += 1
         else:
             prompter.show(styled(("  Type y or n, or press Enter. ? shows what counts, "
                                   "< goes back.", "yellow")))
-    kept = [mid for mid in defaults if done.get(mid, True)]
-    return (*kept, *(mid for mid in ids if done[mid] and mid not in kept))
+    return _milestones_done(defaults, said, ids, done)
+
+
+def _milestones_done(defaults: Sequence[str], said: Mapping[str, bool], ids: Sequence[str],
+                     done: Mapping[str, bool]) -> tuple[str, ...]:
+    """The profile's milestones in their order, less those answered "no", then those
+    answered "yes" (also at a level asked before going back that is not asked now)."""
+    kept = [mid for mid in defaults if done.get(mid, said.get(mid, True))]
+    new = [mid for mid in [*ids, *said] if done.get(mid, said.get(mid)) and mid not in kept]
+    return (*kept, *dict.fromkeys(new))

@@ -23,6 +23,9 @@ class Step(NamedTuple):
     milestone: bool
     priority: float
     resources: tuple[Resource, ...]
+    # per resource: the other skill steps that list it, and the step whose hours count it
+    also_for: tuple[tuple[str, ...], ...] = ()
+    counted_in: tuple[str | None, ...] = ()
 
 
 class Plan(NamedTuple):

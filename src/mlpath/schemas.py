@@ -60,6 +60,13 @@ RESOURCE = obj({"title": STR, "url": OPT_STR, "kind": STR, "cost": STR,
 GAP_RESOURCE = obj({**RESOURCE["properties"],
                     "serves_levels": array(RATING), "also_for": array(STR)},
                    optional=("levels", "serves_levels", "also_for"))
+PLAN_RESOURCE = obj({
+    **RESOURCE["properties"],
+    "also_for": {**array(STR), "description": "the other skill steps (ids) that list this "
+                 "resource"},
+    "counted_in": {**OPT_STR, "description": "the step (skill id) whose hours include this "
+                   "resource's hours, which a plan counts once; null when no step's do"}},
+    optional=("levels", "also_for", "counted_in"))
 MATCH = obj({"role": STR, "name": STR, "level": STR, "title": STR, "readiness": READINESS,
              "needs_years": {"type": ["number", "null"],
                              "description": "years the role's lowest level asks, when the "
@@ -147,7 +154,7 @@ def _plan() -> dict[str, Any]:
         "steps": array(obj({"skill": STR, "name": STR, "from": RATING, "to": RATING,
                             "hours": NUM, "estimated": BOOL, "start_week": INT,
                             "end_week": INT, "prerequisite_only": BOOL, "milestone": BOOL,
-                            "resources": array(RESOURCE)})),
+                            "resources": array(PLAN_RESOURCE)})),
         "warnings": WARNINGS,
     })
 

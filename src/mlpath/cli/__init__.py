@@ -74,12 +74,25 @@ def _fail(lines: list[str], code: int, *, fresh_line: bool = False,
           prefix: str = "mlpath: error: ") -> NoReturn:
     from mlpath.render.text import clean
 
-    if fresh_line and sys.stderr.isatty():
-        sys.stderr.write("\n")  # the prompt's line still holds the ^C or ^D
-    for line in lines:
-        sys.stderr.write(f"{prefix}{clean(line)}\n")
-    sys.stderr.flush()
+    try:
+        if fresh_line and sys.stderr.isatty():
+            sys.stderr.write("\n")  # the prompt's line still holds the ^C or ^D
+        for line in lines:
+            sys.stderr.write(f"{prefix}{clean(line)}\n")
+        sys.stderr.flush()
+    except OSError:
+        _stderr_gone()
     raise SystemExit(code)
+
+
+def _stderr_gone() -> None:
+    """The reader of stderr went away (`2>&1 | head -1`): the exit code must still say
+    what happened, so point stderr at devnull, where the final flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stderr.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _interrupted() -> NoReturn:
@@ -188,7 +201,11 @@ def main(argv: list[str] | None = None) -> None:
         from mlpath.render.text import clean
 
         exc.message = clean(exc.message)
-        exc.show(file=sys.stderr)
+        try:
+            exc.show(file=sys.stderr)
+            sys.stderr.flush()
+        except OSError:
+            _stderr_gone()
         raise SystemExit(EXIT_USAGE if exc.exit_code == 2 else exc.exit_code) from None
     except (Abort, EOFError):
         _fail(["end of input; nothing was written"], EXIT_DATA, fresh_line=True)

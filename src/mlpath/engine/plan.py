@@ -14,7 +14,10 @@ Pure functions over the model. The rules, documented in the README:
   step waiting for it, whichever is higher: what unblocks the top gap is learned early.
 - Hours: each level a step climbs is covered by a picked resource with known hours when
   there is one (its hours spread over the levels of the step it serves), else by the
-  per-level estimate below, and then the step is marked ``estimated``.
+  per-level estimate below, and then the step is marked ``estimated``. A resource counts
+  its hours once: a level a later step climbs with a resource an earlier step already
+  counted (the same URL, else title) costs nothing more, and that step says "also for"
+  the earlier one.
 - Missing required milestones follow as steps of their own, with their estimate.
 """
 
@@ -22,11 +25,11 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import NamedTuple
 
 from mlpath.engine.prerequisites import blockers, needed_level
-from mlpath.engine.resources import pick_resources
+from mlpath.engine.resources import pick_resources, resource_key
 from mlpath.engine.scoring import readiness
 from mlpath.model import Catalog, Level, Profile, Resource, Role
 from mlpath.reports import Plan, Step
@@ -96,18 +99,31 @@ def order_steps(catalog: Catalog, drafts: Mapping[str, _Draft], ratings: Mapping
 
 def step_hours(resources: tuple[Resource, ...], start: int, end: int) -> tuple[float, bool]:
     """Hours to climb from ``start`` to ``end``, and whether any level was estimated."""
-    total, estimated = 0.0, False
+    hours, estimated, _ = _climb(resources, start, end, ())
+    return hours, estimated
+
+
+def _climb(resources: tuple[Resource, ...], start: int, end: int, counted: Collection[str]
+           ) -> tuple[float, bool, tuple[str, ...]]:
+    """``step_hours``, where a level served by a resource in ``counted`` (keys of
+    resources whose hours are already in the plan) costs nothing; and the keys of the
+    resources whose hours this climb counts."""
+    total, estimated, used = 0.0, False, []
     for lvl in range(start + 1, end + 1):
         timed = [r for r in resources if r.hours is not None and r.serves(lvl, lvl)]
+        if any(resource_key(r) in counted for r in timed):
+            continue  # learned with a course counted already: it costs no more hours
         if timed:
             r = timed[0]
             span = (range(max(start + 1, r.levels[0]), min(end, r.levels[1]) + 1)
                     if r.levels else range(start + 1, end + 1))
             total += (r.hours or 0.0) / len(span)
+            if resource_key(r) not in used:
+                used.append(resource_key(r))
         else:
             total += HOURS_TO_LEVEL[lvl]
             estimated = True
-    return round(total, 1), estimated
+    return round(total, 1), estimated, tuple(used)
 
 
 def make_plan(*, catalog: Catalog, profile: Profile, role: Role, level: Level,
@@ -116,10 +132,12 @@ def make_plan(*, catalog: Catalog, profile: Profile, role: Role, level: Level,
     ordered = order_steps(catalog, _drafts(catalog, level, ratings), ratings)
     steps: list[Step] = []
     done = 0.0
+    counted: dict[str, str] = {}  # resource key -> the step whose hours count it
     for draft in ordered:
         skill = catalog.skills[draft.skill]
         picked = pick_resources(skill.resources, draft.start, draft.end)
-        hours, estimated = step_hours(picked, draft.start, draft.end)
+        hours, estimated, used = _climb(picked, draft.start, draft.end, counted)
+        counted.update((key, draft.skill) for key in used if key not in counted)
         steps.append(_timed(draft.skill, skill.name, draft.start, draft.end, hours, estimated,
                             done, hours_per_week, draft.prerequisite_only, False,
                             draft.priority, picked))
@@ -133,7 +151,28 @@ def make_plan(*, catalog: Catalog, profile: Profile, role: Role, level: Level,
                             False, True, 0.0, milestone.resources))
         done += hours
     return Plan(role, level, readiness(level, ratings), hours_per_week, round(done, 1),
-                math.ceil(round(done / hours_per_week, 6)) if done else 0, tuple(steps))
+                math.ceil(round(done / hours_per_week, 6)) if done else 0,
+                _shared(steps, counted))
+
+
+def _shared(steps: list[Step], counted: Mapping[str, str]) -> tuple[Step, ...]:
+    """Each step with, per resource, the other skill steps that list it (in plan order)
+    and the step whose hours count it (None: no step counts its hours)."""
+    listed: dict[str, list[str]] = {}
+    for step in steps:
+        if not step.milestone:
+            for r in step.resources:
+                listed.setdefault(resource_key(r), []).append(step.skill)
+    out = []
+    for step in steps:
+        if step.milestone:
+            out.append(step)
+            continue
+        keys = [resource_key(r) for r in step.resources]
+        out.append(step._replace(
+            also_for=tuple(tuple(o for o in listed[k] if o != step.skill) for k in keys),
+            counted_in=tuple(counted.get(k) for k in keys)))
+    return tuple(out)
 
 
 def _timed(sid: str, name: str, start: int, end: int, hours: float, estimated: bool,

@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # annotations only: assess --json need not define these
         Plan,
         Progress,
         ReviewComparison,
+        Step,
         TeamPerson,
         TeamReport,
     )
@@ -193,8 +194,21 @@ def plan(p: Plan) -> dict[str, Any]:
                    "hours": _num(s.hours), "estimated": s.estimated,
                    "start_week": s.start_week, "end_week": s.end_week,
                    "prerequisite_only": s.prerequisite_only, "milestone": s.milestone,
-                   "resources": [resource(r) for r in s.resources]} for s in p.steps],
+                   "resources": _step_resources(s)} for s in p.steps],
     }
+
+
+def _step_resources(s: Step) -> list[dict[str, Any]]:
+    """A step's resources; a skill step's say which other steps list them and which
+    step's hours count them (a resource counts its hours once in a plan)."""
+    listed = []
+    for i, r in enumerate(s.resources):
+        item = resource(r)
+        if i < len(s.also_for):
+            item["also_for"] = list(s.also_for[i])
+            item["counted_in"] = s.counted_in[i]
+        listed.append(item)
+    return listed
 
 
 def diff(d: Diff) -> dict[str, Any]:
