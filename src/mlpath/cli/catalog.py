@@ -11,15 +11,20 @@ from mlpath.cli.shared import (
     complete_role,
     complete_skill,
     print_json,
-    roles_app,
     settings_of,
-    skills_app,
 )
 from mlpath.errors import EXIT_DATA
 from mlpath.schemas import FILES as SCHEMA_FILES  # the one table of names: help and choices
 from mlpath.schemas import REPORTS as SCHEMA_REPORTS
 
 PANEL = "The data"
+
+# The two command groups live here, with their commands: a run of another command (assess)
+# does not make typer build them.
+roles_app = typer.Typer(no_args_is_help=False)
+skills_app = typer.Typer(no_args_is_help=False)
+app.add_typer(roles_app, name="roles", rich_help_panel=PANEL)
+app.add_typer(skills_app, name="skills", rich_help_panel=PANEL)
 
 
 @roles_app.callback(invoke_without_command=True)

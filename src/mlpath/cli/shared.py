@@ -53,10 +53,7 @@ app = typer.Typer(
     add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-roles_app = typer.Typer(no_args_is_help=False)
-skills_app = typer.Typer(no_args_is_help=False)
-app.add_typer(roles_app, name="roles", rich_help_panel="The data")
-app.add_typer(skills_app, name="skills", rich_help_panel="The data")
+
 
 def _completion_catalog(ctx: typer.Context) -> "Catalog | None":
     """The catalogue for tab completion, with the packs of --roles-dir and the environment."""
