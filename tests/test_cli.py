@@ -272,3 +272,35 @@ def test_usage_errors_exit_2(run: Run) -> None:
     result = run("assess", "--format", "yaml", "-p", BEN)
     assert result.code == 2 and "yaml" in result.stderr, result
     assert run("nope").code == 2
+
+
+@pytest.mark.parametrize(("args", "line"), [
+    (["whatif", "-p", BEN, "--hours", "nan"], "invalid value for '--hours': nan is not a "
+     "number; give a finite number such as 5; see `mlpath whatif --help`"),
+    (["assess", "-p", BEN, "--fail-under", "nan"], "invalid value for '--fail-under': nan is "
+     "not a number; give a finite number such as 5; see `mlpath assess --help`"),
+    (["assess", "-p", BEN, "--format", "xml"], "invalid value for '--format' / '-f': 'xml' is "
+     "not one of 'table', 'json', 'markdown', 'html', 'txt', 'svg'; see `mlpath assess "
+     "--help`"),
+    (["plan", "-p", BEN, "--hours-per-week", "0"], "invalid value for '--hours-per-week': 0.0 "
+     "is not in the range 0.5<=x<=80; see `mlpath plan --help`"),
+    (["asess"], "no such command 'asess'; did you mean 'assess'? (see `mlpath --help`)"),
+    (["assess", "--profle", BEN], "no such option: --profle (Possible options: --profile, "
+     "--role); see `mlpath assess --help`"),
+    (["assess", "-p"], "option '-p' requires an argument; see `mlpath assess --help`"),
+    (["roles", "show"], "missing argument 'ROLE'; see `mlpath roles show --help`"),
+    (["whatif", "-p", BEN, "--hours", "-1"], "--hours -1: give a number of hours, 0 or more"),
+])
+def test_usage_errors_are_one_line_with_the_reason(run: Run, args: list[str],
+                                                   line: str) -> None:
+    """DESIGN §3: one clear line on stderr saying what to do next, exit 2; click's
+    four-line form put the reason last, where `2>&1 | head -1` never showed it."""
+    result = run(*args)
+    assert (result.code, result.stdout, result.stderr) == (2, "", f"mlpath: error: {line}\n")
+
+
+def test_bare_mlpath_shows_the_help_as_it_is(run: Run) -> None:
+    result = run()
+    assert result.code == 2, result
+    assert result.stderr.startswith("Usage: mlpath [OPTIONS] COMMAND [ARGS]...\n"), result
+    assert "\\x0a" not in result.stderr and "Commands:" in result.stderr

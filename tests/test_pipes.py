@@ -58,3 +58,74 @@ def test_a_usage_error_through_head_exits_2() -> None:
         ["bash", "-c", f"{sys.executable} -m mlpath whatif --hours nan 2>&1 | head -1; "
          "echo ${PIPESTATUS[0]}"], capture_output=True, text=True, check=False, timeout=30)
     assert result.stdout.splitlines()[-1] == "2", result
+
+
+# A reader that goes away does not turn a failing run into a success: the run ends
+# quietly with the verdict it had reached (commands.context.record_verdict).
+
+@pytest.fixture(scope="module")
+def out_of_range(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """3,000 profiles rated out of range: more output than a pipe holds (64 KiB), so a
+    reader that stops after one line really closes the pipe before the run ends."""
+    folder = tmp_path_factory.mktemp("out-of-range")
+    for i in range(3000):
+        (folder / f"p{i:04}.yaml").write_text(f"name: p{i}\nskills:\n  python: 9\n",
+                                              encoding="utf-8")
+    return folder
+
+
+def first_line_then_close(args: list[str], *, stderr_too: bool) -> tuple[bytes, int]:
+    """`mlpath ARGS [2>&1] | head -1`: read one line, close the pipe, and return the line
+    and mlpath's exit code."""
+    with subprocess.Popen([sys.executable, "-m", "mlpath", *args], stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT if stderr_too else subprocess.DEVNULL
+                          ) as process:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        process.stdout.close()
+        return line, process.wait(timeout=60)
+
+
+@pytest.mark.parametrize("stderr_too", [False, True], ids=["stdout", "stdout+stderr"])
+@pytest.mark.parametrize(("args", "code", "first"), [
+    (["validate"], 1, b"p0000.yaml:3:11: skills.python: 9 is outside"),
+    (["validate", "--json"], 1, b"{"),
+    (["team"], 1, b""),  # every profile skipped; the lines are on stderr
+    (["team", "--jsonl"], 1, b""),
+])
+def test_problems_found_keep_exit_1_when_the_reader_stops_after_one_line(
+        out_of_range: Path, args: list[str], code: int, first: bytes, stderr_too: bool
+) -> None:
+    line, returncode = first_line_then_close([*args, str(out_of_range)],
+                                             stderr_too=stderr_too)
+    assert first in line
+    if stderr_too and args[0] == "team":
+        assert line.startswith(b"mlpath: skipped: "), line
+    assert returncode == code
+
+
+@pytest.mark.parametrize(("fail_under", "code"), [("100", 3), ("10", 0)])
+@pytest.mark.parametrize("stderr_too", [False, True], ids=["stdout", "stdout+stderr"])
+def test_fail_under_keeps_exit_3_into_a_closed_pipe(fail_under: str, code: int,
+                                                    stderr_too: bool) -> None:
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the report is written
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "mlpath", "assess", "-p", PROFILE,  # readiness 55.4%
+             "--fail-under", fail_under], stdout=write,
+            stderr=write if stderr_too else subprocess.PIPE, check=False, timeout=30)
+    finally:
+        os.close(write)
+    assert result.returncode == code
+    if not stderr_too:
+        assert result.stderr == b""  # ends quietly: no traceback, no note
+
+
+def test_fail_under_through_head_exits_3() -> None:
+    """The stranger's line: the report and the note through `2>&1 | head -1`."""
+    result = subprocess.run(
+        ["bash", "-c", f"{sys.executable} -m mlpath assess -p {PROFILE} --fail-under 100 "
+         "2>&1 | head -1; exit ${PIPESTATUS[0]}"], capture_output=True, check=False,
+        timeout=30)
+    assert result.returncode == 3, result

@@ -19,6 +19,7 @@ __all__ = ["app", "main"]
 
 if TYPE_CHECKING:
     from typer import Typer
+    from typer._click.exceptions import ClickException
 
 
 # The module that registers each command. A run imports only the module of the command
@@ -102,14 +103,20 @@ def _interrupted() -> NoReturn:
 
 
 def _quiet_broken_pipe() -> NoReturn:
-    # The reader went away (`| head`). Point stdout at devnull so the interpreter's
-    # final flush cannot raise again, and end quietly.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-    raise SystemExit(0)
+    """The reader went away (`| head`, `2>&1 | head`): end quietly, with the verdict the
+    run had already reached (``commands.context.record_verdict``: 3 below --fail-under, 1
+    for problems found or profiles skipped), and 0 only when nothing had gone wrong."""
+    from mlpath.commands.context import recorded_verdict
+
+    # Point stdout and stderr at devnull so the interpreter's final flush cannot raise
+    # again; the run is over, so nothing more is lost on stderr either.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+    raise SystemExit(recorded_verdict())
 
 
 def _stdout_is_devnull() -> bool:
@@ -175,8 +182,42 @@ def _output_failed(exc: OSError) -> NoReturn:
     _fail([f"cannot write the output: {exc.strerror or exc}"], EXIT_DATA)
 
 
+def _click_failed(exc: ClickException, argv: list[str]) -> NoReturn:
+    """A usage error found by click or typer (a bad option value, a missing argument, an
+    unknown command): one line, the reason and where to read more, exit 2 (DESIGN §3).
+    Bare `mlpath` is typer's help, shown as it is."""
+    import re
+
+    from typer._click.exceptions import NoArgsIsHelpError
+
+    code = EXIT_USAGE if exc.exit_code == 2 else exc.exit_code
+    if isinstance(exc, NoArgsIsHelpError):
+        try:
+            exc.show(file=sys.stderr)
+            sys.stderr.flush()
+        except OSError:
+            _stderr_gone()
+        raise SystemExit(code)
+    reason = re.sub(r"\s*\n\s*", " ", exc.format_message()).strip().rstrip(".")
+    if reason[:1].isupper() and reason[1:2].islower():  # "Invalid value" -> "invalid value"
+        reason = reason[0].lower() + reason[1:]
+    reason = reason.replace(". Did you mean", "; did you mean")  # typer's suggestion kept
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        where = ctx.command_path
+    else:  # "Option '-p' requires an argument" comes without the command's context
+        command = next((w for w in argv if not w.startswith("-") and w in COMMAND_MODULES),
+                       None)
+        where = f"mlpath {command}" if command else "mlpath"
+    see = f"see `{where} --help`"
+    _fail([f"{reason} ({see})" if reason.endswith("?") else f"{reason}; {see}"], code)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run mlpath; every failure becomes one line on stderr and a documented exit code."""
+    from mlpath.commands.context import reset_verdict
+
+    reset_verdict()
     try:
         _prepare_streams()
         from typer import Abort
@@ -198,15 +239,7 @@ def main(argv: list[str] | None = None) -> None:
     except MlpathError as exc:
         _fail(exc.lines(), exc.exit_code)
     except ClickException as exc:
-        from mlpath.render.text import clean
-
-        exc.message = clean(exc.message)
-        try:
-            exc.show(file=sys.stderr)
-            sys.stderr.flush()
-        except OSError:
-            _stderr_gone()
-        raise SystemExit(EXIT_USAGE if exc.exit_code == 2 else exc.exit_code) from None
+        _click_failed(exc, sys.argv[1:] if argv is None else argv)
     except (Abort, EOFError):
         _fail(["end of input; nothing was written"], EXIT_DATA, fresh_line=True)
     except KeyboardInterrupt:
@@ -224,7 +257,7 @@ def main(argv: list[str] | None = None) -> None:
                "traceback, and please report it)"], EXIT_DATA)
     except SystemExit:
         # typer (wrapping stdout) and rich (pointing stdout at devnull) end a run whose
-        # reader went away with exit 1; for mlpath that is a quiet success.
+        # reader went away with exit 1; for mlpath that ends quietly with the run's verdict.
         if type(sys.stdout).__name__ == "PacifyFlushWrapper" or _stdout_is_devnull():
             _quiet_broken_pipe()
         raise

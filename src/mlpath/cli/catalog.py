@@ -163,6 +163,10 @@ def validate(
     from mlpath.validate import validate_paths
 
     result = validate_paths(list(paths or []), roles_dirs=settings.roles_dirs)
+    if result.problems:  # the verdict, before the problems meet a closed pipe (`| head`)
+        from mlpath.commands.context import record_verdict
+
+        record_verdict(EXIT_DATA)
     if json_:
         print_json(result.as_json())
         if result.problems:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mlpath.commands.context import Context, note, warn
+from mlpath.commands.context import Context, note, record_verdict, warn
 from mlpath.commands.output import emit
 from mlpath.commands.targets import require_best_fit, target_for
 from mlpath.errors import EXIT_BELOW, UsageError
@@ -65,6 +65,8 @@ def assess(ctx: Context, *, profile_path: str | None, role_option: str | None,
     # a role drafted from a job ad is in no catalogue: reviews are not compared against it
     role_levels = (catalog.roles[report.target.role].levels
                    if posting is None and report.target.role in catalog.roles else ())
+    # The verdict is known now: recorded before the report, which may meet a closed pipe.
+    code = record_verdict(below(report.readiness, fail_under))
     review, review_warnings = comparison(catalog, role_levels, report.target.level,
                                          used.skills, None if asking else profile_path, reviews)
     emit("report", report, fmt, console=ctx.console, explain=explain,
@@ -78,14 +80,16 @@ def assess(ctx: Context, *, profile_path: str | None, role_option: str | None,
         save_profile(ctx, used, destination, force=force,
                      replace_by_default=update and destination == profile_path,
                      answers_at_stake=asking)
-    return below(report.readiness, fail_under)
+    if code:  # said on stderr after the report (CI logs show why)
+        assert fail_under is not None
+        note(f"readiness {report.readiness:g}% is below --fail-under {fail_under:g}")
+    return code
 
 
 def below(readiness: float, fail_under: float | None) -> int:
-    """The --fail-under verdict, said on stderr when it fails (CI logs show why)."""
+    """The --fail-under verdict: 3 when ``readiness`` is below ``fail_under``, else 0."""
     if fail_under is None or readiness >= fail_under:
         return 0
-    note(f"readiness {readiness:g}% is below --fail-under {fail_under:g}")
     return EXIT_BELOW
 
 

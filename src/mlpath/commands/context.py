@@ -20,6 +20,31 @@ class Context(NamedTuple):
     interactive: bool  # whether questions can be asked (stdin and stdout are a terminal)
 
 
+# The exit code the run has reached so far (see ``record_verdict``): one run per process.
+_verdict = [0]
+
+
+def record_verdict(code: int) -> int:
+    """Record the exit code the run has reached (3 below --fail-under, 1 for problems
+    found or profiles skipped), as soon as it is known and BEFORE writing the output
+    that says why: when the reader goes away (`| head -1`), the CLI ends the run quietly
+    with this code instead of 0. A 0 never replaces a verdict already recorded.
+    Returns ``code``, so that ``return record_verdict(code)`` reads naturally."""
+    if code:
+        _verdict[0] = code
+    return code
+
+
+def recorded_verdict() -> int:
+    """The exit code recorded by ``record_verdict`` in this run, 0 when none was."""
+    return _verdict[0]
+
+
+def reset_verdict() -> None:
+    """A new run starts with no verdict (``cli.main``, called more than once in tests)."""
+    _verdict[0] = 0
+
+
 def warn(lines: Sequence[str]) -> None:
     """Warnings on stderr, one line each."""
     from mlpath.render.text import clean

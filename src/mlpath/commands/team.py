@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from mlpath.commands.context import Context, warn
+from mlpath.commands.context import Context, record_verdict, warn
 from mlpath.commands.output import emit
 from mlpath.errors import EXIT_DATA, DataError, MlpathError, UsageError
 
@@ -53,6 +53,7 @@ def team(ctx: Context, *, paths: list[str], role_option: str | None, fmt: str = 
                 loaded = loaded._replace(source=entry.label)
         except MlpathError as exc:
             skipped += 1
+            record_verdict(EXIT_DATA)  # before the line that may meet a closed pipe
             _warn_skipped(exc)
             continue
         if jsonl:  # streamed: nothing is kept, so memory stays flat
