@@ -129,3 +129,19 @@ def test_fail_under_through_head_exits_3() -> None:
          "2>&1 | head -1; exit ${PIPESTATUS[0]}"], capture_output=True, check=False,
         timeout=30)
     assert result.returncode == 3, result
+
+
+def test_a_file_asked_for_with_save_is_written_when_the_reader_goes_away(
+        tmp_path: Path) -> None:
+    """`--save` is a request of its own: a closed stdout ends the report, not the save."""
+    saved = tmp_path / "copy.yaml"
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        result = subprocess.run([sys.executable, "-m", "mlpath", "assess", "-p", PROFILE,
+                                 "--json", "--save", str(saved)], stdout=write,
+                                stderr=subprocess.PIPE, text=True, check=False, timeout=30)
+    finally:
+        os.close(write)
+    assert result.returncode == 0
+    assert "skills:" in saved.read_text(encoding="utf-8")

@@ -69,12 +69,17 @@ def assess(ctx: Context, *, profile_path: str | None, role_option: str | None,
     code = record_verdict(below(report.readiness, fail_under))
     review, review_warnings = comparison(catalog, role_levels, report.target.level,
                                          used.skills, None if asking else profile_path, reviews)
-    emit("report", report, fmt, console=ctx.console, explain=explain,
-         skill_names={s.id: s.name for s in catalog.skills.values()}, output=output,
-         force=force, extra=review_json(review, fmt))
-    if output in (None, "-"):  # the review is a section after the report on the screen
-        print_review(review, fmt, ctx.console)
-    warn([*report.warnings, *review_warnings])  # after the report (also in the JSON)
+    try:
+        emit("report", report, fmt, console=ctx.console, explain=explain,
+             skill_names={s.id: s.name for s in catalog.skills.values()}, output=output,
+             force=force, extra=review_json(review, fmt))
+        if output in (None, "-"):  # the review is a section after the report on the screen
+            print_review(review, fmt, ctx.console)
+        warn([*report.warnings, *review_warnings])  # after the report (also in the JSON)
+    except BrokenPipeError:  # the reader went away (`| head`): the file asked for is still
+        if save and save != "-" and not asking:  # written (an interview needs a terminal)
+            save_profile(ctx, used, save, force=force)
+        raise
     destination = save_destination(ctx, profile_path=profile_path, save=save, update=update)
     if destination:
         save_profile(ctx, used, destination, force=force,
