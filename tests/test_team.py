@@ -130,3 +130,101 @@ def test_the_matcher_agrees_with_best_fit(catalog: Catalog) -> None:
                 fit.role, fit.level, fit.readiness), (path, years)
     empty = matcher.member(loaded._replace(skills={}))
     assert (empty.best_match, empty.best_level) == ("", "")
+
+
+# --- what a stranger found (wave 4) --------------------------------------------------------
+
+RATED = '{"name": "Y", "skills": {"python": 3}}'
+
+
+def test_jsonl_skips_whom_assess_would_refuse(run: Run, tmp_path: Path) -> None:
+    """Someone who rated nothing has no best fit: assess refuses them, so --jsonl skips
+    them with assess's reason instead of inventing a target, and streams the rest."""
+    (tmp_path / "z.json").write_text('{"name": "Z", "skills": {}}')
+    refused = run("assess", "-p", str(tmp_path / "z.json"), "--json")
+    assert refused.code == 1
+    reason = refused.stderr.strip().removeprefix(f"mlpath: error: {tmp_path / 'z.json'}")
+    assert reason.startswith(": nothing is rated yet")
+    result = run("team", "-", "--jsonl", input=f'{{"name": "Z", "skills": {{}}}}\n{RATED}\n')
+    assert result.code == 1
+    assert [json.loads(line)["profile"]["name"] for line in result.stdout.splitlines()] == ["Y"]
+    assert result.stderr.splitlines() == [
+        f"mlpath: skipped: <stdin>:1{reason}",
+        "mlpath: read 1 profile(s); skipped 1 that could not be loaded (see above)"]
+    # With a role to compare with (the option, or the person's own target) assess works,
+    # and so does --jsonl.
+    for args, line in ((["--role", "ml-engineer"], '{"name": "Z", "skills": {}}'),
+                       ([], '{"name": "Z", "skills": {}, "target": "ml-engineer"}')):
+        result = run("team", "-", "--jsonl", *args, input=line + "\n")
+        assert result.code == 0 and result.stderr == "", result
+        assert json.loads(result.stdout)["target"]["role"] == "ml-engineer"
+
+
+def test_a_byte_order_mark_starts_stdin_as_it_may_a_file(run: Run, tmp_path: Path) -> None:
+    bom = "\ufeff" + RATED + "\n"
+    (tmp_path / "b.jsonl").write_text(bom, encoding="utf-8")
+    for args, source in ((["-"], "<stdin>:1"), ([str(tmp_path / "b.jsonl")],
+                                                f"{tmp_path / 'b.jsonl'}:1")):
+        result = run("team", *args, "--json", input=bom)
+        assert result.code == 0, result
+        data = json.loads(result.stdout)
+        assert [(p["name"], p["source"]) for p in data["people"]] == [("Y", source)]
+
+
+def test_every_line_of_json_lines_is_read_as_json(run: Run, tmp_path: Path) -> None:
+    """A YAML line is a problem at its line, in a file as on stdin; the rest is read."""
+    (tmp_path / "t.jsonl").write_text(f"skills: {{python: 3}}\n{RATED}\n")
+    result = run("team", str(tmp_path / "t.jsonl"), "--json")
+    assert result.code == 1
+    assert [p["name"] for p in json.loads(result.stdout)["people"]] == ["Y"]
+    assert (f"mlpath: skipped: {tmp_path / 't.jsonl'}:1: line 1 is not JSON; a .jsonl file "
+            "holds one JSON profile per line") in result.stderr.splitlines()
+    result = run("team", "-", "--json", input=f"{RATED}\nskills: {{python: 3}}\n")
+    assert result.code == 1 and json.loads(result.stdout)["members"] == 1
+    assert ("mlpath: skipped: <stdin>:2: line 2 is not JSON; standard input holds one JSON "
+            "profile per line") in result.stderr.splitlines()
+
+
+def test_a_folder_says_it_did_not_read_a_jsonl_file(run: Run, tmp_path: Path) -> None:
+    """Folders are scanned for profiles, not for .jsonl files (a saved `team --jsonl`
+    output would be read as people): one found there is named, with how to read it."""
+    (tmp_path / "fj").mkdir()
+    (tmp_path / "fj" / "people.jsonl").write_text(RATED + "\n")
+    result = run("team", str(tmp_path / "fj"))
+    jsonl = tmp_path / "fj" / "people.jsonl"
+    assert result.code == 2
+    assert result.stderr.startswith("mlpath: error: no profiles found in the paths given; "
+                                    f"{jsonl} not read: folders are searched for *.yaml")
+    assert f"(mlpath team {jsonl})" in result.stderr and "*.jsonl" not in result.stderr
+    (tmp_path / "fj" / "a.yaml").write_text("name: A\nskills: {python: 2}\n")
+    result = run("team", str(tmp_path / "fj"), "--json")
+    assert result.code == 0 and json.loads(result.stdout)["members"] == 1
+    note, = json.loads(result.stdout)["warnings"]
+    assert result.stderr == f"mlpath: warning: {note}\n" and str(jsonl) in note
+    empty = run("team", str(tmp_path))
+    assert "a .jsonl file is read when named itself" in empty.stderr
+    assert run("team", str(jsonl), "--json").code == 0
+
+
+def test_team_warns_as_assess_does_about_unknown_ids(run: Run, tmp_path: Path) -> None:
+    profile = tmp_path / "p.yaml"
+    profile.write_text("name: P\nskills:\n  pyton: 4\n  python: 2\n")
+    said = run("assess", "-p", str(profile), "--role", "ml-engineer").stderr
+    assert "unknown skill 'pyton' is ignored (did you mean 'python'?)" in said
+    for fmt in ("table", "json", "csv"):
+        result = run("team", str(profile), "--format", fmt)
+        assert result.code == 0 and result.stderr == said, fmt
+    data = json.loads(run("team", str(profile), "--json").stdout)
+    assert data["warnings"] == [said.strip().removeprefix("mlpath: warning: ")]
+
+
+def test_team_warnings_are_capped_for_a_big_team(run: Run, tmp_path: Path) -> None:
+    for i in range(30):
+        (tmp_path / f"p{i:02}.yaml").write_text(f"name: P{i}\nskills: {{pyton: 4, sq: 2}}\n")
+    result = run("team", str(tmp_path), "--json")
+    assert result.code == 0, result
+    lines = result.stderr.splitlines()
+    assert len(lines) == 21 and lines[-1] == "mlpath: warning: 40 more warnings in 20 profile(s)"
+    assert lines[0].startswith(f"mlpath: warning: {tmp_path / 'p00.yaml'}:2:10: unknown skill")
+    assert json.loads(result.stdout)["warnings"] == [
+        line.removeprefix("mlpath: warning: ") for line in lines]

@@ -404,13 +404,14 @@ class Entry(NamedTuple):
     error: str | None
 
 
-def team_entries(paths: Iterable[str]) -> Iterator[Entry]:
+def team_entries(paths: Iterable[str], unread: list[str] | None = None) -> Iterator[Entry]:
     """Every profile under ``paths``, one at a time, each file once.
 
     Folders are searched for *.yaml, *.yml and *.json files (sorted), and only regular
-    files are read from them; a .jsonl file holds one JSON profile per line. A line's
-    text is preceded by as many newlines as lines before it, so that problems point
-    at the right line of the .jsonl file.
+    files are read from them; a .jsonl file holds one JSON profile per line, and is
+    read only when named itself: the .jsonl files found in folders are added to
+    ``unread`` (so that the caller can say so), not read. Each line of a .jsonl file
+    knows its number (``_NumberedLine``), so that problems point at the right line.
     """
     seen: set[tuple[int, int]] = set()
     for path in paths:
@@ -421,7 +422,7 @@ def team_entries(paths: Iterable[str]) -> Iterator[Entry]:
             yield from _stdin_lines(_lines("<stdin>", sys.stdin.buffer))
             continue
         if folder.is_dir():
-            files = profile_files(path)
+            files = profile_files(path, unread)
             regular_only = True
         elif not os.path.lexists(path):
             yield Entry(path, path, None, f"{path}: no such file or folder")
@@ -470,14 +471,21 @@ def _stdin_lines(entries: Iterator[Entry]) -> Iterator[Entry]:
         yield entry
 
 
-def profile_files(folder: str) -> list[str]:
+def profile_files(folder: str, unread: list[str] | None = None) -> list[str]:
     """The *.yaml, *.yml and *.json files under ``folder``, sorted, without hidden
-    ones and the other files mlpath itself writes beside profiles (``_not_a_profile``)."""
+    ones and the other files mlpath itself writes beside profiles (``_not_a_profile``).
+
+    The .jsonl files found there are not profiles of the folder (one may well be a
+    saved `team --jsonl` output): they are added to ``unread``, when given.
+    """
     found: list[str] = []
     for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(f"{root}{os.sep}{n}" for n in sorted(names)
                      if n.endswith(PROFILE_SUFFIXES) and not _not_a_profile(n))
+        if unread is not None:
+            unread.extend(f"{root}{os.sep}{n}" for n in sorted(names)
+                          if n.endswith(".jsonl") and not n.startswith("."))
     return found
 
 
@@ -519,6 +527,9 @@ def _json_lines(path: str) -> Iterator[Entry]:
 
 
 def _lines(path: str, handle: IO[bytes]) -> Iterator[Entry]:
+    """Each line as JSON, only: a line that does not start like a JSON value (a YAML
+    line, which the YAML reader would take) is a problem at that line, and a UTF-8
+    byte-order mark at the very start is dropped (as `assess -p -` drops it)."""
     number = 0
     while True:
         raw = handle.readline(MAX_LINE + 1)
@@ -532,14 +543,21 @@ def _lines(path: str, handle: IO[bytes]) -> Iterator[Entry]:
             yield Entry(label, path, None, f"{label}: line longer than 1 MiB")
             continue
         raw = raw.removesuffix(b"\n").removesuffix(b"\r")
+        if number == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             yield Entry(label, path, None, f"{label}:{exc.start + 1}: not UTF-8 text "
                         f"(byte 0x{raw[exc.start]:02x})")
             continue
-        if line.strip():
+        start = line.lstrip()[:1]
+        if start in ("{", "["):  # read as JSON (yamlio.looks_like_json), never as YAML
             yield Entry(label, path, _NumberedLine(number, line), None)
+        elif start:
+            where = "standard input" if path == "<stdin>" else "a .jsonl file"
+            yield Entry(label, path, None, f"{label}: line {number} is not JSON; {where} "
+                        "holds one JSON profile per line")
 
 
 class _NumberedLine(str):

@@ -222,6 +222,9 @@ def _team() -> dict[str, Any]:
         "buy_person_hours": NUM, "buy_hours_unknown": INT, "reviewed": INT,
         "buy_person_hours_with_estimates": {**NUM, "description": "buy_person_hours plus "
                                             "estimated_person_hours"},
+        "warnings": {**WARNINGS, "description": "what stderr says after the view: each "
+                     "profile's warnings (the first 20 lines, then one line counting the "
+                     "rest), and .jsonl files found in folders but not read"},
     })
 
 

@@ -37,8 +37,9 @@ def team(
     """Many profiles at once: where the group falls short of a role, and who is closest.
 
     Folders are searched for *.yaml, *.yml and *.json; a .jsonl file holds one JSON
-    profile per line. A profile that fails to load is reported and skipped, and the
-    exit code is then 1.
+    profile per line and is read when named itself. A profile that fails to load (or,
+    with --jsonl, that has no target and no best fit) is reported and skipped, and
+    the exit code is then 1.
 
     Example: mlpath team profiles/ --role ml-engineer:mid
     """

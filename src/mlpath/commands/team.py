@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from mlpath.commands.context import Context, record_verdict, warn
@@ -41,8 +41,9 @@ def team(ctx: Context, *, paths: list[str], role_option: str | None, fmt: str = 
     members = []
     skipped = streamed = 0
     index = ReviewIndex(reviews)
-    warnings: list[str] = []
-    entries = team_entries(paths)
+    warnings = _Warnings()
+    unread: list[str] = []  # .jsonl files in folders: not read, and said so
+    entries = team_entries(paths, unread)
     for entry in (progress(entries, paths) if progress else entries):
         try:
             if entry.error is not None:
@@ -57,24 +58,37 @@ def team(ctx: Context, *, paths: list[str], role_option: str | None, fmt: str = 
             _warn_skipped(exc)
             continue
         if jsonl:  # streamed: nothing is kept, so memory stays flat
-            _stream_person(ctx, loaded, option_role, option_level)
+            try:
+                _stream_person(ctx, loaded, option_role, option_level)
+            except MlpathError as exc:  # what assess refuses (no best fit) is not made up
+                skipped += 1
+                _warn_skipped(exc)
+                continue
             streamed += 1
             continue
         found: tuple[tuple[str, dict[str, int]], ...] = ()
         if entry.label == entry.source:  # a file of its own (not a line of a .jsonl)
             read, problems = load_reviews(entry.source, catalog, index=index)
             found = tuple((r.reviewer, r.skills) for r in read)
-            warnings.extend(problems)
+            if loaded.warnings or problems:
+                warnings.add([*loaded.warnings, *problems])
+        elif loaded.warnings:
+            warnings.add(loaded.warnings)
         members.append(matcher.member(loaded, found))
+    if unread:
+        warnings.note(_unread_note(unread))
     if jsonl or not members:
-        return _end_team(streamed if jsonl else 0, skipped)
+        if streamed or skipped:  # else nothing was read, which the error says in full
+            warn(warnings.lines())
+        return _end_team(streamed, skipped, unread)
     role, level, chosen = choose_target(catalog, members, option_role, option_level)
     report = summarize(catalog=catalog, members=members, role=role, level=level,
                        chosen=chosen, skipped=skipped)
     # Past a hundred people the JSON is for programs: one line, through the C encoder.
+    shown = warnings.lines()
     emit("team", report, fmt, console=ctx.console, compact=report.members > 100,
-         output=output, force=force)
-    warn(warnings)  # after the result, where the reader is
+         output=output, force=force, extra={"warnings": shown})
+    warn(shown)  # after the result, where the reader is
     return _end_team(len(members), skipped)
 
 
@@ -97,16 +111,62 @@ def _stream_person(ctx: Context, profile: Profile, role: Role | None,
     if role is None:
         role, level, chosen = resolve_target(ctx.catalog, profile, None)
     report = assess(catalog=ctx.catalog, profile=profile, role=role, level=level, chosen=chosen)
+    if report.target_chosen == "none":  # no best fit: assess refuses, with this reason
+        from mlpath.commands.targets import require_best_fit
+
+        require_best_fit(ctx.catalog, profile, None)
     sys.stdout.write(json.dumps(report_dict(report), ensure_ascii=True,
                                 separators=(",", ":")) + "\n")
     sys.stdout.flush()
 
 
-def _end_team(read: int, skipped: int) -> int:
+def _end_team(read: int, skipped: int, unread: Sequence[str] = ()) -> int:
     if skipped:
         sys.stderr.write(f"mlpath: read {read} profile(s); skipped {skipped} that could not "
                          "be loaded (see above)\n")
         return EXIT_DATA
     if read == 0:
-        raise UsageError("no profiles found in the paths given (*.yaml, *.yml, *.json, *.jsonl)")
+        found = f"; {_unread_note(unread)}" if unread else f" ({FOLDER_FILES})"
+        raise UsageError(f"no profiles found in the paths given{found}")
     return 0
+
+
+FOLDER_FILES = "folders are searched for *.yaml, *.yml and *.json; a .jsonl file is read " \
+    "when named itself"
+
+
+def _unread_note(unread: Sequence[str]) -> str:
+    from shlex import quote
+
+    more = f" (and {len(unread) - 1} more .jsonl files)" if len(unread) > 1 else ""
+    return (f"{unread[0]}{more} not read: {FOLDER_FILES} "
+            f"(mlpath team {quote(unread[0])})")
+
+
+class _Warnings:
+    """Every profile's warnings for stderr and the JSON, the first MAX_WARNINGS lines in
+    full and the rest counted in one line: thousands of profiles give a screen, not a
+    scroll."""
+
+    MAX_WARNINGS = 20
+
+    def __init__(self) -> None:
+        self.shown: list[str] = []
+        self.notes: list[str] = []
+        self.more = self.profiles = 0
+
+    def add(self, lines: Sequence[str]) -> None:
+        """One profile's warnings."""
+        room = max(self.MAX_WARNINGS - len(self.shown), 0)
+        self.shown.extend(lines[:room])
+        if len(lines) > room:
+            self.more += len(lines) - room
+            self.profiles += 1
+
+    def note(self, line: str) -> None:
+        """A warning about the run itself, always shown."""
+        self.notes.append(line)
+
+    def lines(self) -> list[str]:
+        rest = [f"{self.more} more warnings in {self.profiles} profile(s)"] if self.more else []
+        return [*self.shown, *rest, *self.notes]
