@@ -54,7 +54,6 @@ def team(ctx: Context, *, paths: list[str], role_option: str | None, fmt: str = 
                 loaded = loaded._replace(source=entry.label)
         except MlpathError as exc:
             skipped += 1
-            record_verdict(EXIT_DATA)  # before the line that may meet a closed pipe
             _warn_skipped(exc)
             continue
         if jsonl:  # streamed: nothing is kept, so memory stays flat
@@ -95,7 +94,8 @@ def team(ctx: Context, *, paths: list[str], role_option: str | None, fmt: str = 
 def _warn_skipped(exc: MlpathError) -> None:
     from mlpath.render.text import clean
 
-    for line in exc.lines():
+    record_verdict(EXIT_DATA)  # a skipped profile fails the run: said before the line that
+    for line in exc.lines():  # may meet a closed pipe
         sys.stderr.write(f"mlpath: skipped: {clean(line)}\n")
 
 
