@@ -151,7 +151,7 @@ def test_a_real_date_passes_and_one_after_tomorrow_is_a_typo() -> None:
     import datetime
 
     today = datetime.date.today()
-    utc = datetime.datetime.now(datetime.timezone.utc).date()
+    utc = datetime.datetime.now(datetime.UTC).date()
     fine = ["2024-02-29", "2000-02-29", "2024-12-31", "2024-01-01T10:00:00Z",
             "2024-01-01 10:00:00+02:00", today.isoformat(),
             (utc + datetime.timedelta(days=1)).isoformat()]  # today east of UTC

@@ -204,7 +204,7 @@ def latest_date() -> str:
     most one day ahead of UTC), so a date written today anywhere is never refused."""
     import datetime
 
-    now = datetime.datetime.now(datetime.timezone.utc).date()
+    now = datetime.datetime.now(datetime.UTC).date()
     return (now + datetime.timedelta(days=1)).isoformat()
 
 
