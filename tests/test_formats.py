@@ -119,3 +119,111 @@ def test_prerequisite_cycles_are_found() -> None:
     _, found = assemble([parse_data_text(text, "s.yaml")])
     assert [str(p) for p in found] == [
         "s.yaml:4:72: prerequisites form a cycle: a-skill -> b-skill -> a-skill"]
+
+
+# --- dates: a real calendar date, not after tomorrow -------------------------------------
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ("2024-02-30", "2024-02-30 is not a date: February 2024 has 29 days"),
+    ("2023-02-29", "2023-02-29 is not a date: February 2023 has 28 days"),
+    ("2024-04-31", "2024-04-31 is not a date: April 2024 has 30 days"),
+    ("2024-13-01", "2024-13-01 is not a date: there is no month 13"),
+    ("2024-13-45", "2024-13-45 is not a date: there is no month 13"),
+    ("9999-99-99", "9999-99-99 is not a date: there is no month 99"),
+    ("2024-00-10", "2024-00-10 is not a date: there is no month 0"),
+    ("2024-01-00", "2024-01-00 is not a date: there is no day 0"),
+    ("0000-01-01", "0000-01-01 is not a date: there is no year 0"),
+    ("2024-01-01 25:00", "2024-01-01 25:00 is not a date and time: write YYYY-MM-DD"),
+])
+def test_every_date_field_refuses_a_date_the_calendar_lacks(written: str, message: str) -> None:
+    profile = (f"skills: {{python: 3}}\nchecked:\n  python: {written}\n"
+               f"history:\n  - date: {written}\n    skills: {{python: 2}}\n")
+    assert problems(formats.PROFILE, profile) == [
+        f"f.yaml:3:11: checked.python: {message}",
+        f"f.yaml:5:11: history[0].date: {message}",
+    ]
+    review = f"reviewer: bo\ndate: {written}\nskills: {{python: 3}}\n"
+    assert problems(formats.REVIEW, review) == [f"f.yaml:2:7: date: {message}"]
+
+
+def test_a_real_date_passes_and_one_after_tomorrow_is_a_typo() -> None:
+    import datetime
+
+    today = datetime.date.today()
+    utc = datetime.datetime.now(datetime.UTC).date()
+    fine = ["2024-02-29", "2000-02-29", "2024-12-31", "2024-01-01T10:00:00Z",
+            "2024-01-01 10:00:00+02:00", today.isoformat(),
+            (utc + datetime.timedelta(days=1)).isoformat()]  # today east of UTC
+    for written in fine:
+        assert problems(formats.PROFILE, f"skills: {{}}\nchecked: {{python: {written}}}\n"
+                        ) == [], written
+    later = (utc + datetime.timedelta(days=2)).isoformat()
+    for written in (later, "9999-12-31"):
+        [message] = problems(formats.PROFILE, f"skills: {{}}\nchecked: {{python: {written}}}\n")
+        assert message == (f"f.yaml:2:19: checked.python: {written} is in the future "
+                           f"(today is {today.isoformat()}): write the day it happened")
+
+
+def test_the_profile_schema_keeps_the_date_pattern_and_says_the_rule() -> None:
+    schema = formats.PROFILE.schema()["properties"]
+    for date in (schema["checked"]["additionalProperties"],
+                 schema["history"]["items"]["properties"]["date"]):
+        assert date["pattern"] == formats.DATE_PATTERN
+        assert "real calendar date" in date["description"]
+
+
+# --- role levels ---------------------------------------------------------------------------
+
+
+ROLE_INHERITING_AN_UNKNOWN_SKILL = """id: r
+name: R
+summary: s
+levels:
+  - id: entry
+    title: Entry
+    years: {min: 0}
+    requirements:
+      python: 2
+      statistics: 3
+  - id: mid
+    title: Mid
+    years: {min: 2}
+    inherit: true
+    requirements:
+      python: 3
+  - id: senior
+    title: Senior
+    years: {min: 5}
+    inherit: true
+    requirements:
+      sql: 3
+      statistics: 4
+"""
+
+
+def test_an_inherited_unknown_skill_is_reported_once_where_it_is_written() -> None:
+    from mlpath.catalog import assemble, builtin_files
+
+    role = parse_data_text(ROLE_INHERITING_AN_UNKNOWN_SKILL, "r.yaml")
+    _, found = assemble([*builtin_files(), role])
+    assert sorted(str(p) for p in found) == [
+        "r.yaml:10:7: unknown skill 'statistics'; did you mean 'probability-statistics'?",
+        "r.yaml:23:7: unknown skill 'statistics'; did you mean 'probability-statistics'?",
+    ]
+
+
+def test_a_yes_for_a_level_is_not_told_to_be_quoted() -> None:
+    """Quoting "yes" still does not make it a level: say what a level is instead."""
+    text = ROLE_INHERITING_AN_UNKNOWN_SKILL.replace("python: 3", "python: yes")
+    [message] = problems(formats.ROLE, text)
+    assert message == ("f.yaml:16:15: levels[1].requirements.python: a level must be a whole "
+                       "number 1–5 or {level: N, weight: W}, got the boolean true "
+                       "(YAML reads yes as true)")
+    assert "quote" not in message
+
+
+def test_a_unicode_digit_is_explained_in_one_sentence() -> None:
+    [message] = problems(formats.PROFILE, "skills:\n  python: ５\n")
+    assert message == ("f.yaml:2:11: skills.python: expected a whole number 0–5, got the text "
+                       "'５'; '５' is fullwidth digit five, not one of the digits 0-9")

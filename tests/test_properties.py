@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import Any
 
@@ -68,7 +69,9 @@ def profiles(catalog: Catalog) -> st.SearchStrategy[Profile]:
     text = st.text(max_size=40).filter(lambda t: not any("\ud800" <= c <= "\udfff" for c in t))
     years = st.one_of(st.none(), st.integers(0, 40), st.floats(0, 40).map(lambda f: round(f, 2)))
     years = st.one_of(years, st.floats(0, 70, allow_subnormal=True))
-    snapshot = st.builds(Snapshot, date=st.dates().map(str), skills=ratings, years_experience=years)
+    # a real calendar date, never in the future (a later one is refused as a typo)
+    dates = st.dates(max_value=datetime.date.today()).map(str)
+    snapshot = st.builds(Snapshot, date=dates, skills=ratings, years_experience=years)
     return st.builds(
         Profile, skills=ratings, name=st.one_of(st.none(), text), years_experience=years,
         target=st.one_of(st.none(), targets),
@@ -79,7 +82,7 @@ def profiles(catalog: Catalog) -> st.SearchStrategy[Profile]:
         history=st.lists(snapshot, max_size=3).map(tuple),
         source=st.just("-"), warnings=st.just(()),
         unrated=st.frozensets(skill_ids, max_size=4),
-        checked=st.dictionaries(skill_ids, st.dates().map(str), max_size=3),
+        checked=st.dictionaries(skill_ids, dates, max_size=3),
     ).map(lambda p: p._replace(unrated=p.unrated - set(p.skills)))
 
 

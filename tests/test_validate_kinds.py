@@ -105,13 +105,14 @@ def test_a_file_of_no_known_kind_is_refused(run: Run, tmp_path: Path) -> None:
     assert result.code == 1
     assert result.stdout.endswith("x.yaml:1:1: cannot tell what this file is: expected a "
                                   "mapping that is one of: role, skills, milestones, "
-                                  "review, profile\n"), result
+                                  "aliases, review, profile\n"), result
 
 
 @pytest.mark.parametrize(("value", "kind"), [
     ({"skills": {"python": 3}}, "profile"), ({"name": "A", "skills": []}, "profile"),
     ({"skills": [{"id": "x"}]}, "skills"), ({"milestones": [{"id": "x"}]}, "milestones"),
     ({"milestones": ["x"]}, "profile"), ({"id": "r", "levels": []}, "role"),
+    ({"aliases": {"python": ["Py"]}}, "aliases"),
     ({"colour": "blue"}, None), (["a"], None)])
 def test_the_kind_table(value: object, kind: str | None) -> None:
     found = kind_of(value)
@@ -156,3 +157,83 @@ def test_quiet_keeps_the_result_and_errors_only(run: Run, workdir: Path) -> None
     assert warned.code == 0 and warned.stderr == "" and json.loads(warned.stdout), warned
     failed = run("assess", "-p", "missing.yaml", "-q")
     assert failed.code == 1 and "missing.yaml: no such file" in failed.stderr, failed
+
+
+# --- alias tables, JSON Lines, links that loop ------------------------------------------
+
+
+def test_the_shipped_roles_folder_validates(run: Run) -> None:
+    """roles/ holds aliases.yaml: an alias table is a kind validate knows."""
+    result = run("validate", str(ROOT / "roles"), "--json")
+    assert result.code == 0, result
+    assert json.loads(result.stdout)["kinds"]["aliases"] == 1
+    single = run("validate", str(ROOT / "roles" / "aliases.yaml"))
+    assert single.code == 0, single
+
+
+def test_a_pack_with_an_alias_table_passes_the_hook(run: Run, tmp_path: Path) -> None:
+    pack = tmp_path / "ladder"
+    pack.mkdir()
+    (pack / "aliases.yaml").write_text("aliases:\n  python: [Snakecode]\n")
+    (pack / "role.yaml").write_text(
+        "id: my-role\nname: My role\nsummary: s\nlevels:\n  - id: entry\n    title: Entry\n"
+        "    years: {min: 0}\n    requirements: {python: 2}\n")
+    files = sorted(str(p) for p in pack.iterdir())
+    # what the pre-commit hook runs (`--roles-dir ladder` and the changed files)
+    for args in ([str(pack)], ["--roles-dir", str(pack), *files]):
+        result = run("validate", *args)
+        assert result.code == 0, (args, result)
+    (pack / "aliases.yaml").write_text("aliases:\n  pyhton: [Snakecode]\n  sql: []\n")
+    result = run("validate", str(pack))
+    assert result.code == 1
+    assert [line.split("aliases.yaml:")[-1] for line in result.stdout.splitlines()] == [
+        "2:3: unknown skill 'pyhton'; did you mean 'python'?",
+        "3:8: aliases.sql: needs at least 1 item(s)",
+    ], result
+
+
+def test_a_json_lines_file_is_one_profile_per_line(run: Run, tmp_path: Path) -> None:
+    good = tmp_path / "ok.jsonl"
+    good.write_text('{"skills":{"python":3}}\n\n{"name":"B","skills":{"sql":2}}\n')
+    result = run("validate", str(good))
+    assert result.code == 0, result
+    assert result.stdout.startswith("ok: 1 file(s), 2 profile(s)"), result
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(b'{"skills":{"python":3}}\n\n{"skills":{"python":7}}\n'
+                    b'{"skills":{"pythn":2}}\n\xff\n{"skills":{"python":NaN}}\n')
+    result = run("validate", str(bad))
+    assert result.code == 1
+    assert [line.removeprefix(str(bad)) for line in result.stdout.splitlines()] == [
+        ":3:21: skills.python: 7 is outside 0–5",
+        ":4:12: unknown skill 'pythn' is ignored (did you mean 'python'?)",
+        ":5:1: not UTF-8 text (byte 0xff)",
+        ":6:21: invalid JSON: NaN is not valid JSON",
+    ], result
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n")
+    result = run("validate", str(empty))
+    assert result.code == 1
+    assert "holds no profile" in result.stdout
+
+
+def test_a_link_that_loops_is_said_as_assess_says_it(run: Run, workdir: Path) -> None:
+    (workdir / "loop1.yaml").symlink_to("loop2.yaml")
+    (workdir / "loop2.yaml").symlink_to("loop1.yaml")
+    result = run("validate", "loop1.yaml")
+    assert result.code == 1
+    assert "no such file" not in result.stdout
+    assert result.stdout.startswith("loop1.yaml: cannot read: "), result
+    assessed = run("assess", "-p", "loop1.yaml", "--role", "ml-engineer")
+    reason = result.stdout.splitlines()[0].split("cannot read: ")[1]
+    assert reason in assessed.stderr, (result, assessed)
+
+
+def test_a_files_warnings_come_in_file_order(run: Run, workdir: Path) -> None:
+    (workdir / "me.yaml").write_text(
+        "skills:\n  python: 3\n  pythn: 2\nmilestones:\n  - shipped-modell\n"
+        "checked:\n  torchh: 2024-01-01\nevidence:\n  gitt: a note\n")
+    result = run("assess", "-p", "me.yaml", "--role", "ml-engineer")
+    assert result.code == 0, result
+    lines = [int(line.split("me.yaml:")[1].split(":")[0])
+             for line in result.stderr.splitlines() if "me.yaml:" in line]
+    assert lines == [3, 5, 7, 9], result

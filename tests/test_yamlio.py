@@ -86,10 +86,37 @@ def test_json_positions_and_duplicates() -> None:
     assert doc.where(("skills", "python")) == (2, 24)
     with pytest.raises(ProblemsError) as info:
         load_json('{"a": 1,\n "a": 2}', "me.json")
-    assert info.value.lines() == ["me.json:2:2: duplicate key 'a'"]
+    assert info.value.lines() == ["me.json:2:2: duplicate key 'a' (first written at line 1)"]
     with pytest.raises(ProblemsError) as info:
         load_json('{"a": NaN}', "me.json")
     assert "invalid JSON" in info.value.lines()[0]
+
+
+def test_a_json_duplicate_key_is_said_as_yaml_says_it() -> None:
+    """The same words in both formats, the duplicate found in its own object (a key of
+    the same name elsewhere is not it)."""
+    text = '{"skills": {"python": 3},\n "checked": {"python": "2024-01-01",\n  "python": 1}}'
+    with pytest.raises(ProblemsError) as info:
+        load_json(text, "me.json")
+    assert info.value.lines() == ["me.json:3:3: duplicate key 'python' "
+                                  "(first written at line 2)"]
+    with pytest.raises(ProblemsError) as yaml_info:
+        load_yaml("a: 1\na: 2\n", "me.yaml")
+    assert yaml_info.value.lines() == ["me.yaml:2:1: duplicate key 'a' (first written at line 1)"]
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ('{"skills":{"python":NaN}}', (1, 21)),
+    ('{"skills": {"python": NaN}}', (1, 23)),
+    ('{"name": "NaN Infinity",\n "skills": {"python": -Infinity}}', (2, 23)),
+    ('{"skills":\n  {"python": Infinity}}', (2, 14)),
+])
+def test_a_json_constant_is_reported_where_it_stands(text: str, where: tuple[int, int]) -> None:
+    with pytest.raises(ProblemsError) as info:
+        load_json(text, "me.json")
+    [problem] = info.value.problems
+    assert (problem.line, problem.col) == where
+    assert problem.message.endswith("is not valid JSON")
 
 
 def test_stdin_is_detected_as_json_by_its_first_character() -> None:

@@ -469,8 +469,11 @@ def _check_role(role: Role, file: DataFile, skills: dict[str, Any],
         if level.id in seen_levels:
             problems.append(file.problem((*path, "id"), f"level {level.id!r} is defined twice"))
         seen_levels.add(level.id)
+        # Only the requirements this level writes: an inherited one is reported once,
+        # where it is written, at the level it comes from.
+        written = _written_requirements(file, i)
         for req in level.requirements:
-            if req.skill not in skills:
+            if req.skill not in skills and req.skill in written:
                 problems.append(file.problem((*path, "requirements", req.skill),
                                              _unknown("skill", req.skill, skill_ids), key=True))
         for kind, ids in (("required", level.milestones_required),
@@ -498,6 +501,13 @@ def _check_role(role: Role, file: DataFile, skills: dict[str, Any],
         elif move == role.id:
             problems.append(file.problem(("moves", j), "a role cannot move to itself"))
     return problems
+
+
+def _written_requirements(file: DataFile, index: int) -> Any:
+    levels = file.data.get("levels")
+    level = levels[index] if isinstance(levels, list) and index < len(levels) else None
+    written = level.get("requirements") if isinstance(level, dict) else None
+    return written if isinstance(written, dict) else {}
 
 
 def _cycles(skills: dict[str, Skill], where: dict[str, tuple[DataFile, int]]) -> list[Problem]:

@@ -10,6 +10,7 @@ from mlpath.spec import (
     AnyOf,
     Bool,
     Checker,
+    Date,
     IdStr,
     Int,
     ListOf,
@@ -117,7 +118,7 @@ REQUIREMENT = AnyOf(
          Obj({"level": Int(1, 5), "weight": Num(0.1, 10)}, required=("level",))),
     ),
     description="a target level 1-5, or {level, weight}",
-    fallback_message="expected a level 1–5 or {level: N, weight: W}",
+    fallback_message="a level must be a whole number 1–5 or {level: N, weight: W}",
 )
 
 LEVEL = Obj(
@@ -176,13 +177,13 @@ NOT_RATED = Int(0, 5, nullable=True, description="0 none, 1 awareness, 2 assiste
 SKILL_KEY = Str(max_length=64)
 MAX_SKILLS = 1000  # a catalogue has dozens; a profile of thousands is not a person's
 MAX_HISTORY = 1000  # `assess --update` keeps far fewer (see profile.HISTORY_KEPT)
+# The form of a date (a time may follow); ``Date`` also checks that it is a real calendar
+# date and not after tomorrow (UTC): every field of this form is a ``Date``.
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9:.]+(Z|[+-][0-9:]+)?)?$"
 
 SNAPSHOT = Obj(
     {
-        "date": Str(max_length=40, pattern=DATE_PATTERN,
-                    pattern_hint="is not a date: write YYYY-MM-DD",
-                    description="when these ratings were current"),
+        "date": Date(DATE_PATTERN, description="when these ratings were current"),
         "skills": MapOf(NOT_RATED, key=SKILL_KEY, max_items=MAX_SKILLS),
         "years_experience": Num(0, 70, nullable=True),
     },
@@ -208,9 +209,7 @@ PROFILE = Obj(
                         description="skill id -> 0..5, or null: not rated"),
         "evidence": MapOf(EVIDENCE, key=SKILL_KEY, max_items=MAX_SKILLS,
                           description="skill id -> a link, a local path or a note, or a list"),
-        "checked": MapOf(Str(max_length=40, pattern=DATE_PATTERN,
-                             pattern_hint="is not a date: write YYYY-MM-DD"),
-                         key=SKILL_KEY, max_items=MAX_SKILLS,
+        "checked": MapOf(Date(DATE_PATTERN), key=SKILL_KEY, max_items=MAX_SKILLS,
                          description="skill id -> the date its rating was checked against the "
                          "skill's checklist (written by the interview)"),
         "milestones": ListOf(Str(max_length=64), unique=True, max_items=MAX_SKILLS),
@@ -229,9 +228,7 @@ REVIEW = Obj(
                         pattern_hint="is not a reviewer name: letters, digits, . _ - only",
                         description="who rated; the file is PROFILE.review-REVIEWER.yaml"),
         "of": Str(max_length=200, description="the profile reviewed: its name or file"),
-        "date": Str(max_length=40, pattern=DATE_PATTERN,
-                    pattern_hint="is not a date: write YYYY-MM-DD",
-                    description="when the review was made"),
+        "date": Date(DATE_PATTERN, description="when the review was made"),
         "skills": MapOf(NOT_RATED, key=SKILL_KEY, max_items=MAX_SKILLS,
                         description="skill id -> 0..5 as the reviewer sees it, or null: "
                         "could not judge"),

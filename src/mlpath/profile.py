@@ -107,6 +107,8 @@ def _warnings(doc: Doc, data: dict[str, Any], catalog: Catalog) -> Iterable[str]
         if isinstance(mid, str) and mid not in catalog.milestones:
             unknown.append((("milestones", i), "milestone", mid, list(catalog.milestones),
                             False))
+    if len(unknown) > 1:  # in file order, whatever order the sections are written in
+        unknown.sort(key=lambda u: doc.where(u[0], key=u[4]))
     for path, what, value, choices, key in unknown[:MAX_UNKNOWN_WARNINGS]:
         yield str(doc.problem(path, _unknown_note(what, value, choices), key=key))
     if len(unknown) > MAX_UNKNOWN_WARNINGS:

@@ -79,15 +79,21 @@ def unicode_digit_hint(text: str) -> str:
     import unicodedata
 
     name = unicodedata.name(odd[0], "a Unicode digit").lower()
-    return f"; {odd[0]!r} is {name}, not one of the digits 0-9: type it with 0-9"
+    return f"; {odd[0]!r} is {name}, not one of the digits 0-9"
 
 
-def _quote_hint(checker: Checker, path: DocPath, value: Any) -> str:
+def _quote_hint(checker: Checker, path: DocPath, value: Any, *, text_fits: bool = True) -> str:
+    """Why YAML read a word as a boolean or a number; "quote it" only where text fits
+    (``text_fits``): quoting a level still does not make it a level."""
     raw = checker.doc.raw_text(path)
     if raw is None:
         return ""
     if isinstance(value, bool) and raw.lower() in _YAML_BOOL_WORDS:
+        if not text_fits:
+            return f" (YAML reads {raw} as {str(value).lower()})"
         return f"; YAML reads {raw} as {str(value).lower()}: quote it (\"{raw}\")"
+    if not text_fits:
+        return ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return f"; YAML reads {raw} as a number: quote it (\"{raw}\")"
     return ""
@@ -160,6 +166,79 @@ class Str(Spec):
             out["pattern"] = self.pattern
         out["maxLength"] = self.max_length
         return self._with_description(out)
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def date_problem(text: str, *, latest: str | None = None) -> str | None:
+    """Why ``text`` (already of the form YYYY-MM-DD, maybe with a time) is not a real
+    date, or is after ``latest`` (YYYY-MM-DD); None when it is fine."""
+    import calendar
+    import datetime
+
+    day_text = text[:10]
+    year, month, day = int(text[:4]), int(text[5:7]), int(text[8:10])
+    if year == 0:
+        return f"{day_text} is not a date: there is no year 0"
+    if not 1 <= month <= 12:
+        return f"{day_text} is not a date: there is no month {month}"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return (f"{day_text} is not a date: {_MONTHS[month - 1]} {year} has {days} days"
+                if day else f"{day_text} is not a date: there is no day 0")
+    if len(text) > 10:
+        try:
+            datetime.datetime.fromisoformat(text)
+        except ValueError:
+            return f"{text} is not a date and time: write YYYY-MM-DD"
+    if latest is not None and day_text > latest:
+        today = datetime.date.today().isoformat()
+        return f"{day_text} is in the future (today is {today}): write the day it happened"
+    return None
+
+
+def latest_date() -> str:
+    """Tomorrow in UTC: the latest date that is today somewhere on Earth (UTC+14 is at
+    most one day ahead of UTC), so a date written today anywhere is never refused."""
+    import datetime
+
+    now = datetime.datetime.now(datetime.UTC).date()
+    return (now + datetime.timedelta(days=1)).isoformat()
+
+
+class Date(Str):
+    """A date written YYYY-MM-DD (a time may follow): the pattern gives its form, and
+    the calendar says whether it exists. ``past``: a date of something that happened,
+    so one after tomorrow (UTC) is a typo."""
+
+    def __init__(self, pattern: str, *, description: str = "", past: bool = True) -> None:
+        super().__init__(description=description, pattern=pattern, max_length=40,
+                         pattern_hint="is not a date: write YYYY-MM-DD")
+        self.past = past
+
+    def check(self, checker: Checker, path: DocPath, value: Any) -> Any:
+        if type(value) is str and value in self._passed:
+            return value
+        checked = super().check(checker, path, value)
+        if checked is _INVALID:
+            return _INVALID
+        why = date_problem(checked, latest=latest_date() if self.past else None)
+        if why is not None:
+            self._passed.discard(checked)
+            checker.report(path, why)
+            return _INVALID
+        return checked
+
+    def schema(self) -> dict[str, Any]:
+        out = super().schema()
+        if self.past:
+            extra = "a real calendar date, YYYY-MM-DD, not after tomorrow"
+        else:
+            extra = "a real calendar date, YYYY-MM-DD"
+        out["description"] = f"{self.description} ({extra})" if self.description else extra
+        return out
 
 
 def IdStr(description: str = "") -> Str:
@@ -384,8 +463,9 @@ class AnyOf(Spec):
         for accepts, spec in self.options:
             if accepts(value):
                 return spec.check(checker, path, value)
+        text_fits = any(isinstance(spec, Str) for _, spec in self.options)
         checker.report(path, f"{self.fallback_message}, got {_describe(value)}"
-                       + _quote_hint(checker, path, value))
+                       + _quote_hint(checker, path, value, text_fits=text_fits))
         return _INVALID
 
     def schema(self) -> dict[str, Any]:

@@ -1,13 +1,15 @@
 """`mlpath validate`: tell what each file is, and check it by its own rules.
 
 A path is a role pack (a folder), or one file: a profile, a role, a skill
-catalogue or a milestone catalogue. ``KINDS`` is the one table that tells them
+catalogue, a milestone catalogue, an alias table or a review; a .jsonl file holds one
+JSON profile per line. ``KINDS`` is the one table that tells them
 apart; a new kind of file joins it with one entry. Every problem of every file
 is gathered, never raised, so one run shows them all.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +55,13 @@ def _is_skills(value: Any) -> bool:
 def _is_milestones(value: Any) -> bool:
     data = _mapping(value)
     return ("skills" not in data and _list_of_mappings(data.get("milestones"))
+            and not _PROFILE_KEYS & data.keys())
+
+
+def _is_aliases(value: Any) -> bool:
+    """An alias table (roles/aliases.yaml): ``aliases:`` and no key of another kind."""
+    data = _mapping(value)
+    return ("aliases" in data and not {"skills", "milestones", "reviewer"} & data.keys()
             and not _PROFILE_KEYS & data.keys())
 
 
@@ -106,7 +115,31 @@ def _problem_of(line: str, source: str) -> Problem:
     parts = rest.split(":", 2)
     if rest != line and len(parts) == 3 and parts[0].isdigit() and parts[1].isdigit():
         return Problem(source, int(parts[0]), int(parts[1]), parts[2].strip())
+    if rest != line and len(parts) >= 2 and parts[0].isdigit():  # path:LINE: message
+        return Problem(source, int(parts[0]), 1, rest.split(":", 1)[1].strip())
     return Problem(source, 0, 0, rest.lstrip() if rest != line else line)
+
+
+def _check_json_lines(path: str, catalog: Catalog) -> tuple[int, list[Problem]]:
+    """A .jsonl file, read as `mlpath team` reads it: one JSON profile per line (blank
+    lines allowed), each checked as a profile, its problems at their true lines.
+    Returns how many profiles it holds and every problem."""
+    from mlpath.profile import team_entries
+
+    profiles, problems = 0, []
+    for entry in team_entries([path]):
+        if entry.text is None:
+            problems.append(_problem_of(entry.error or "cannot read", entry.source))
+            continue
+        profiles += 1
+        try:
+            problems.extend(_check_profile(entry.text, entry.source, catalog))
+        except MlpathError as exc:
+            problems.append(_problem_of(str(exc), entry.source))
+    if not profiles and not problems:
+        problems.append(Problem(path, 0, 0, "holds no profile: write one JSON profile "
+                                "per line"))
+    return profiles, problems
 
 
 def _check_review(text: str, source: str, catalog: Catalog) -> list[Problem]:
@@ -120,6 +153,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("role", _is_role, spec=formats.ROLE),
     Kind("skills", _is_skills, spec=formats.SKILLS_FILE),
     Kind("milestones", _is_milestones, spec=formats.MILESTONES_FILE),
+    Kind("aliases", _is_aliases, spec=formats.ALIASES_FILE),
     Kind("review", lambda v: "reviewer" in _mapping(v), check=_check_review),
     Kind("profile", _is_profile, check=_check_profile),
 )
@@ -215,6 +249,7 @@ def validate_paths(paths: list[str], *, roles_dirs: list[str],
             data.extend(loaded)
             result.problems.extend(found)
     asked: list[_Read] = []
+    json_lines: list[str] = []
     context: dict[str, None] = {}  # sibling data files, in a stable order
     for path in paths:
         if path != "-" and Path(path).is_dir():
@@ -243,11 +278,14 @@ def validate_paths(paths: list[str], *, roles_dirs: list[str],
                     continue
                 asked.append(read)
             continue
-        if path != "-" and not Path(path).exists():
+        if path != "-" and not os.path.lexists(path):
             result.problems.append(Problem(path, 0, 0, "no such file or folder"))
             result.files += 1
             continue
         result.files += 1
+        if path.endswith(".jsonl"):  # profiles, one per line: checked with the others
+            json_lines.append(path)
+            continue
         read = _read(path, result.problems, stdin_text=stdin_text)
         if read is None:
             continue
@@ -282,6 +320,11 @@ def validate_paths(paths: list[str], *, roles_dirs: list[str],
                 result.problems.extend(read.kind.check(read.text, read.source, catalog))
             except MlpathError as exc:  # a check that cannot go on: one line for the file
                 result.problems.append(Problem(read.source, 0, 0, str(exc)))
+    for path in json_lines:
+        profiles, found = _check_json_lines(path, catalog)
+        result.problems.extend(found)
+        if profiles:
+            result.kinds["profile"] = result.kinds.get("profile", 0) + profiles
     result.problems = sorted(set(result.problems))
     result.roles, result.skills = len(catalog.roles), len(catalog.skills)
     result.milestones = len(catalog.milestones)

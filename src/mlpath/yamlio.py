@@ -535,7 +535,7 @@ def load_json(text: str, source: str) -> Doc:
         return result
 
     def no_constants(name: str) -> Any:
-        raise ValueError(f"{name} is not valid JSON")
+        raise _Constant(name)
 
     def number(kind: type[int] | type[float]) -> Any:
         def parse(written: str) -> Any:
@@ -551,8 +551,11 @@ def load_json(text: str, source: str) -> Doc:
         raise ProblemsError([Problem(source, exc.lineno, exc.colno, f"invalid JSON: {exc.msg}")]
                             ) from None
     except _DuplicateKey as exc:
-        raise ProblemsError([Problem(source, *_find_key(text, exc.key),
-                                     f"duplicate key '{exc.key}'")]) from None
+        raise ProblemsError([_duplicate_problem(text, source, exc.key)]) from None
+    except _Constant as exc:
+        raise ProblemsError([Problem(source, *_find_constant(text, exc.name),
+                                     f"invalid JSON: {exc.name} is not valid JSON")]
+                            ) from None
     except _LongNumber as exc:
         raise ProblemsError([Problem(source, *position(text, text.find(exc.written)),
                                      f"a number of {len(exc.written)} characters; mlpath "
@@ -576,6 +579,36 @@ class _LongNumber(Exception):
 class _DuplicateKey(Exception):
     def __init__(self, key: str) -> None:
         self.key = key
+
+
+class _Constant(Exception):
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def _find_constant(text: str, name: str) -> tuple[int, int]:
+    """Where NaN, Infinity or -Infinity first stands outside a string."""
+    for match in re.finditer(r'"(?:[^"\\]|\\.)*"|' + re.escape(name), text):
+        if match.group() == name:
+            return position(text, match.start())
+    return (1, 1)
+
+
+def _duplicate_problem(text: str, source: str, key: str) -> Problem:
+    """A duplicate JSON key, said as YAML says it: where, and where it was first written.
+
+    JSON is read by YAML's composer too (for positions), which finds the duplicate
+    in its own object; a text YAML cannot read falls back to the key's last mention.
+    """
+    try:
+        load_yaml(text, source)
+    except ProblemsError as exc:
+        found = [p for p in exc.problems if p.message.startswith("duplicate key")]
+        if found:
+            return found[0]
+    except (DataError, RecursionError):
+        pass
+    return Problem(source, *_find_key(text, key), f"duplicate key '{key}'")
 
 
 def _find_key(text: str, key: str) -> tuple[int, int]:
