@@ -103,6 +103,8 @@ def csv_cell(text: str) -> str:
 
 def json_text(text: str) -> str:
     """JSON text made inert on a terminal: json.dumps output with C1 controls escaped too."""
+    if text.isascii() and "\x7f" not in text:  # nothing to escape (a team's JSON, mostly)
+        return text
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
