@@ -131,17 +131,36 @@ def test_fail_under_through_head_exits_3() -> None:
     assert result.returncode == 3, result
 
 
+@pytest.mark.parametrize("fmt", [[], ["--json"], ["--format", "markdown"]],
+                         ids=["table", "json", "markdown"])
 def test_a_file_asked_for_with_save_is_written_when_the_reader_goes_away(
-        tmp_path: Path) -> None:
-    """`--save` is a request of its own: a closed stdout ends the report, not the save."""
+        tmp_path: Path, fmt: list[str]) -> None:
+    """`--save` is a request of its own: a closed stdout ends the report, not the save
+    (the table too, which rich draws: rich would end the run at once)."""
     saved = tmp_path / "copy.yaml"
     read, write = os.pipe()
     os.close(read)
     try:
         result = subprocess.run([sys.executable, "-m", "mlpath", "assess", "-p", PROFILE,
-                                 "--json", "--save", str(saved)], stdout=write,
-                                stderr=subprocess.PIPE, text=True, check=False, timeout=30)
+                                 *fmt, "--save", str(saved), "--fail-under", "100"],
+                                stdout=write, stderr=subprocess.PIPE, text=True, check=False,
+                                timeout=30)
     finally:
         os.close(write)
-    assert result.returncode == 0
+    assert result.returncode == 3  # the verdict, not rich's 1
     assert "skills:" in saved.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("args", "code"), [
+    (["roles"], 0), (["assess", "-p", PROFILE, "--fail-under", "100"], 3),
+    (["team", str(Path(PROFILE).parent), "--json"], 0)], ids=["roles", "fail-under", "team"])
+def test_a_closed_stderr_changes_neither_the_result_nor_the_exit_code(
+        args: list[str], code: int) -> None:
+    """Started with stderr closed (`2>&-`, cron, a daemon): the same output and verdict."""
+    shown = subprocess.run([sys.executable, "-m", "mlpath", *args], capture_output=True,
+                           check=False, timeout=60)
+    closed = subprocess.run(  # a shell closes fd 2 before Python starts
+        ["bash", "-c", 'exec "$@" 2>&-', "-", sys.executable, "-m", "mlpath", *args],
+        stdout=subprocess.PIPE, check=False, timeout=60)
+    assert (closed.returncode, shown.returncode) == (code, code)
+    assert closed.stdout == shown.stdout and closed.stdout

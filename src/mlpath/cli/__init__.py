@@ -159,6 +159,9 @@ def _prepare_streams() -> None:
     codecs.register_error("mlpath-ascii", _ascii_fallback)
     if sys.stdin is None:  # started with stdin closed: reading finds end of input
         sys.stdin = Path(os.devnull).open(encoding="utf-8")  # noqa: SIM115 - for the run
+    if sys.stderr is None:  # started with stderr closed (`2>&-`): the result and the exit
+        # code stay the same, and messages go nowhere
+        sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 - for the run
     if sys.stdout is None:
         if sys.stderr is not None:
             sys.stderr.write("mlpath: error: standard output is closed; nothing can be "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from functools import cache
 from typing import IO, TYPE_CHECKING
 
 from mlpath.render.text import clean
@@ -14,14 +15,12 @@ if TYPE_CHECKING:
 
 def make_console(*, no_color: bool = False, stderr: bool = False, file: IO[str] | None = None,
                  record: bool = False, width: int | None = None) -> Console:
-    from rich.console import Console
-
     from mlpath.render.widgets import StripTrailing
 
     target = file or (sys.stderr if stderr else sys.stdout)
     if not record and not _isatty(target):  # pipes and files: no padding at line ends
         target = StripTrailing(target)
-    return Console(
+    return _console_class()(
         file=target,
         no_color=no_color or None,
         highlight=False,
@@ -31,6 +30,21 @@ def make_console(*, no_color: bool = False, stderr: bool = False, file: IO[str] 
         width=width,
         safe_box=True,
     )
+
+
+@cache
+def _console_class() -> type[Console]:
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            """The reader went away (`| head`). rich would exit 1 on the spot; instead the
+            error goes up, so that the command can still finish what was asked of it
+            (a --save file) and the CLI ends the run quietly with its verdict."""
+            self.quiet = True
+            raise BrokenPipeError
+
+    return _Console
 
 
 def _isatty(stream: IO[str]) -> bool:
