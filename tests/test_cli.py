@@ -290,6 +290,11 @@ def test_usage_errors_exit_2(run: Run) -> None:
     (["assess", "-p"], "option '-p' requires an argument; see `mlpath assess --help`"),
     (["roles", "show"], "missing argument 'ROLE'; see `mlpath roles show --help`"),
     (["whatif", "-p", BEN, "--hours", "-1"], "--hours -1: give a number of hours, 0 or more"),
+    # global options after the command: what is wrong with them, not "no such option"
+    (["assess", "-p", BEN, "--roles-dir"], "option '--roles-dir' requires an argument; see "
+     "`mlpath assess --help`"),
+    (["assess", "-p", BEN, "--no-color=1"], "option '--no-color' does not take a value; see "
+     "`mlpath assess --help`"),
 ])
 def test_usage_errors_are_one_line_with_the_reason(run: Run, args: list[str],
                                                    line: str) -> None:

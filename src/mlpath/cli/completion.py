@@ -102,11 +102,16 @@ def hoist_global_options(args: list[str]) -> list[str]:
         if arg == "--":
             rest.extend(args[i:])
             break
-        if arg in GLOBAL_FLAGS or (arg.split("=", 1)[0] in GLOBAL_VALUED and "=" in arg):
-            front.append(arg)
+        if arg.split("=", 1)[0] in GLOBAL_FLAGS or (
+                arg.split("=", 1)[0] in GLOBAL_VALUED and "=" in arg):
+            front.append(arg)  # (a flag given a value is click's to refuse, as in front)
         elif arg in GLOBAL_VALUED and i + 1 < len(args):
             front.extend(args[i:i + 2])
             i += 1
+        elif arg in GLOBAL_VALUED and rest:  # last, after the command, with no value
+            from typer._click.exceptions import UsageError
+
+            raise UsageError(f"option '{arg}' requires an argument")
         else:
             rest.append(arg)
         i += 1
