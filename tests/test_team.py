@@ -150,7 +150,7 @@ def test_jsonl_skips_whom_assess_would_refuse(run: Run, tmp_path: Path) -> None:
     assert [json.loads(line)["profile"]["name"] for line in result.stdout.splitlines()] == ["Y"]
     assert result.stderr.splitlines() == [
         f"mlpath: skipped: <stdin>:1{reason}",
-        "mlpath: read 1 profile(s); skipped 1 that could not be loaded (see above)"]
+        "mlpath: read 2 profile(s); skipped 1 (1 could not be assessed; see above)"]
     # With a role to compare with (the option, or the person's own target) assess works,
     # and so does --jsonl.
     for args, line in ((["--role", "ml-engineer"], '{"name": "Z", "skills": {}}'),
@@ -228,3 +228,67 @@ def test_team_warnings_are_capped_for_a_big_team(run: Run, tmp_path: Path) -> No
     assert lines[0].startswith(f"mlpath: warning: {tmp_path / 'p00.yaml'}:2:10: unknown skill")
     assert json.loads(result.stdout)["warnings"] == [
         line.removeprefix("mlpath: warning: ") for line in lines]
+
+
+# --- what a stranger found (wave 5) --------------------------------------------------------
+
+
+def test_a_named_file_or_stdin_with_no_profile_is_bad_input(run: Run, tmp_path: Path) -> None:
+    """Named, yet empty: exit 1 saying so, not "nothing found" (exit 2), which is for
+    folders with no profile files (test_nothing_found_is_a_usage_error)."""
+    blank = tmp_path / "blank.jsonl"
+    blank.write_text("\n\n")
+    result = run("team", str(blank))
+    assert result.code == 1, result
+    assert result.stderr == (f"mlpath: error: {blank}: holds no profile: write one JSON "
+                             "profile per line\n")
+    result = run("team", "-", input="")
+    assert result.code == 1 and "<stdin>: holds no profile" in result.stderr, result
+    (tmp_path / "one.jsonl").write_text(RATED + "\n")  # beside a profile: skipped
+    result = run("team", str(blank), str(tmp_path / "one.jsonl"), "--json")
+    assert result.code == 1 and json.loads(result.stdout)["members"] == 1
+    assert f"mlpath: skipped: {blank}: holds no profile" in result.stderr
+
+
+def test_jsonl_summary_counts_each_kind_of_skip_and_warns(run: Run, tmp_path: Path) -> None:
+    """The summary tells the loaded from the unassessed, and --jsonl warns on stderr as
+    every other format does (capped the same way)."""
+    lines = [f'{{"name": "P{i}", "skills": {{"python": 3, "pyton": 1}}}}' for i in range(25)]
+    lines += ['{"skills": {"python": 9}}'] * 2 + ['{"name": "Z", "skills": {}}'] * 3
+    (tmp_path / "p.jsonl").write_text("\n".join(lines) + "\n")
+    result = run("team", str(tmp_path / "p.jsonl"), "--jsonl")
+    assert result.code == 1
+    assert len(result.stdout.splitlines()) == 25
+    err = result.stderr.splitlines()
+    assert err[-1] == ("mlpath: read 28 profile(s); skipped 5 (2 could not be loaded, "
+                       "3 could not be assessed; see above)")
+    warned = [line for line in err if line.startswith("mlpath: warning: ")]
+    assert len(warned) == 21 and "unknown skill 'pyton' is ignored" in warned[0]
+    assert warned[-1] == "mlpath: warning: 5 more warnings in 5 profile(s)"
+
+
+def test_skipped_profiles_are_capped_and_listed(run: Run, tmp_path: Path) -> None:
+    """Hundreds of broken files give a screen of stderr, a whole count, the JSON's
+    skipped_sources, and a line in every shareable view."""
+    for i in range(30):
+        (tmp_path / f"b{i:02}.yaml").write_text("skills: {python: 9}\n")
+    (tmp_path / "good.yaml").write_text("name: G\nskills: {python: 3}\n")
+    result = run("team", str(tmp_path), "--json")
+    assert result.code == 1
+    err = result.stderr.splitlines()
+    assert len(err) == 22 and err[0].startswith(f"mlpath: skipped: {tmp_path / 'b00.yaml'}")
+    assert err[-2:] == ["mlpath: … and 10 more skipped",
+                        "mlpath: read 1 profile(s); skipped 30 that could not be loaded "
+                        "(see above)"]
+    data = json.loads(result.stdout)
+    assert data["skipped"] == 30 and len(data["skipped_sources"]) == 30
+    assert data["skipped_sources"][29] == f"{tmp_path / 'b29.yaml'}:1:18: skills.python: 9 " \
+        "is outside 0–5"
+    said = "30 profile(s) skipped (see the command's messages)"
+    assert said in run("team", str(tmp_path), "--role", "ml-engineer").stdout
+    assert said in run("team", str(tmp_path), "--format", "markdown").stdout
+    assert said.replace("'", "&#x27;") in run("team", str(tmp_path), "--format", "html").stdout
+    clean = run("team", str(tmp_path / "good.yaml"), "--format", "markdown")
+    assert clean.code == 0 and "skipped" not in clean.stdout
+    assert json.loads(run("team", str(tmp_path / "good.yaml"), "--json").stdout)[
+        "skipped_sources"] == []

@@ -237,3 +237,46 @@ def test_a_files_warnings_come_in_file_order(run: Run, workdir: Path) -> None:
     lines = [int(line.split("me.yaml:")[1].split(":")[0])
              for line in result.stderr.splitlines() if "me.yaml:" in line]
     assert lines == [3, 5, 7, 9], result
+
+
+# --- what a stranger found (wave 5) --------------------------------------------------------
+
+
+def test_a_folder_of_profiles_checks_its_json_lines_files(run: Run, tmp_path: Path) -> None:
+    """validate is the CI check: a .jsonl file beside profiles (or alone in a folder) is
+    checked line by line, as when it is named itself, never passed over in silence."""
+    mixed, alone = tmp_path / "mixed", tmp_path / "alone"
+    for folder in (mixed, alone):
+        folder.mkdir()
+        (folder / "two.jsonl").write_text('{"skills": {"python": 2}}\n'
+                                          '{"skills": {"python": 9}}\n')
+    shutil.copy(ADA, mixed)
+    for folder in (mixed, alone):
+        result = run("validate", str(folder))
+        assert result.code == 1, result
+        assert result.stdout.splitlines() == [
+            f"{folder / 'two.jsonl'}:2:23: skills.python: 9 is outside 0–5"], result
+    (alone / "two.jsonl").write_text('{"skills": {"python": 2}}\n')
+    result = run("validate", str(alone), "--json")
+    assert result.code == 0, result
+    data = json.loads(result.stdout)
+    assert (data["files"], data["kinds"]) == (1, {"profile": 1})
+
+
+def test_a_json_lines_line_says_its_own_line_numbers(run: Run, tmp_path: Path) -> None:
+    """A duplicate key on line 13 was first written on line 13, not line 1; a line of
+    valid JSON that is not an object is said to be that, not "not JSON"."""
+    lines = ['{"skills": {"python": 2}}'] * 12 + [
+        '{"skills": {"python": 2}, "skills": {"python": 1}}', '"str"', "[1]"]
+    (tmp_path / "p.jsonl").write_text("\n".join(lines) + "\n")
+    path = tmp_path / "p.jsonl"
+    result = run("validate", str(path))
+    assert result.code == 1
+    out = result.stdout.splitlines()
+    assert out[0] == f"{path}:13:27: duplicate key 'skills' (first written at line 13)"
+    assert out[1] == (f"{path}:14:1: line 14 is not a JSON object; a .jsonl file holds one "
+                      "JSON profile (an object) per line")
+    team = run("team", str(path), "--json")
+    assert (f"mlpath: skipped: {path}:13:27: duplicate key 'skills' (first written at "
+            "line 13)") in team.stderr.splitlines()
+    assert "line 14 is not a JSON object" in team.stderr

@@ -13,7 +13,7 @@ from mlpath import formats, yamledit
 from mlpath.errors import DataError, MlpathError, Problem, ProblemsError, did_you_mean
 from mlpath.model import SCALE_NAMES, Catalog, Profile, Snapshot
 from mlpath.spec import check
-from mlpath.yamlio import MAX_BYTES, Doc, DocPath, load, read_source
+from mlpath.yamlio import MAX_BYTES, Doc, DocPath, load, read_source, shifted
 
 # What each profile file held when this run read it, by its real path: saving back
 # compares against it, so that an edit made meanwhile is never overwritten.
@@ -35,8 +35,7 @@ def parse_profile(text: str, source: str, catalog: Catalog) -> Profile:
     except ProblemsError as exc:
         if not offset:
             raise
-        raise ProblemsError(p._replace(line=p.line + offset) if p.line else p
-                            for p in exc.problems) from None
+        raise ProblemsError(shifted(p, offset) for p in exc.problems) from None
     doc.line_offset = offset
     data, problems = check(formats.PROFILE, doc)
     loaded = data if isinstance(data, dict) else {}  # the parts that passed their checks
@@ -404,6 +403,22 @@ class Entry(NamedTuple):
     source: str  # the file name that problems are reported against
     text: str | None
     error: str | None
+    empty: bool = False  # a file or stdin, named itself, that holds no profile at all
+
+
+def _no_profile(path: str) -> Entry:
+    return Entry(path, path, None, f"{path}: holds no profile: write one JSON profile per "
+                 "line", empty=True)
+
+
+def _or_no_profile(path: str, entries: Iterator[Entry]) -> Iterator[Entry]:
+    """``entries``, or one saying that ``path`` holds no profile when there is none."""
+    found = False
+    for entry in entries:
+        found = True
+        yield entry
+    if not found:
+        yield _no_profile(path)
 
 
 def team_entries(paths: Iterable[str], unread: list[str] | None = None) -> Iterator[Entry]:
@@ -413,7 +428,9 @@ def team_entries(paths: Iterable[str], unread: list[str] | None = None) -> Itera
     files are read from them; a .jsonl file holds one JSON profile per line, and is
     read only when named itself: the .jsonl files found in folders are added to
     ``unread`` (so that the caller can say so), not read. Each line of a .jsonl file
-    knows its number (``_NumberedLine``), so that problems point at the right line.
+    knows its number (``_NumberedLine``), so that problems point at the right line. A
+    .jsonl file or standard input named itself that holds no profile at all (empty, or
+    blank lines) gives one entry with ``empty`` set, so that it is not passed over.
     """
     seen: set[tuple[int, int]] = set()
     for path in paths:
@@ -421,7 +438,8 @@ def team_entries(paths: Iterable[str], unread: list[str] | None = None) -> Itera
         if path == "-":  # standard input: JSON Lines, one profile a line
             import sys
 
-            yield from _stdin_lines(_lines("<stdin>", sys.stdin.buffer))
+            yield from _or_no_profile("<stdin>", _stdin_lines(_lines("<stdin>",
+                                                                     sys.stdin.buffer)))
             continue
         if folder.is_dir():
             files = profile_files(path, unread)
@@ -441,7 +459,7 @@ def team_entries(paths: Iterable[str], unread: list[str] | None = None) -> Itera
                     continue  # the same file again (a link, or named twice)
                 seen.add((info.st_dev, info.st_ino))
             if file.endswith(".jsonl"):
-                yield from _json_lines(file)
+                yield from _or_no_profile(file, _json_lines(file))
                 continue
             try:
                 text, source = read_source(file, regular_only=regular_only)
@@ -557,9 +575,20 @@ def _lines(path: str, handle: IO[bytes]) -> Iterator[Entry]:
         if start in ("{", "["):  # read as JSON (yamlio.looks_like_json), never as YAML
             yield Entry(label, path, _NumberedLine(number, line), None)
         elif start:
-            where = "standard input" if path == "<stdin>" else "a .jsonl file"
-            yield Entry(label, path, None, f"{label}: line {number} is not JSON; {where} "
-                        "holds one JSON profile per line")
+            yield Entry(label, path, None, _not_a_profile_line(path, label, number, line))
+
+
+def _not_a_profile_line(path: str, label: str, number: int, line: str) -> str:
+    """Why a line that does not start like an object or array is no profile: a JSON
+    value that is not an object (``"text"``, ``3``) is said to be one, the rest is not
+    JSON at all. Only such lines are parsed here, so good lines cost nothing more."""
+    where = "standard input" if path == "<stdin>" else "a .jsonl file"
+    try:
+        json.loads(line)
+    except (ValueError, RecursionError):
+        return f"{label}: line {number} is not JSON; {where} holds one JSON profile per line"
+    return (f"{label}: line {number} is not a JSON object; {where} holds one JSON profile "
+            "(an object) per line")
 
 
 class _NumberedLine(str):

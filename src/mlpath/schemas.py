@@ -225,6 +225,8 @@ def _team() -> dict[str, Any]:
         "warnings": {**WARNINGS, "description": "what stderr says after the view: each "
                      "profile's warnings (the first 20 lines, then one line counting the "
                      "rest), and .jsonl files found in folders but not read"},
+        "skipped_sources": {**array(STR), "description": "each skipped profile (up to "
+                            "1000): its first problem, as path:line:col: message"},
     })
 
 

@@ -136,10 +136,17 @@ def _check_json_lines(path: str, catalog: Catalog) -> tuple[int, list[Problem]]:
             problems.extend(_check_profile(entry.text, entry.source, catalog))
         except MlpathError as exc:
             problems.append(_problem_of(str(exc), entry.source))
-    if not profiles and not problems:
-        problems.append(Problem(path, 0, 0, "holds no profile: write one JSON profile "
-                                "per line"))
     return profiles, problems
+
+
+def _json_lines_files(folder: str) -> list[str]:
+    """The .jsonl files of ``folder`` itself (as ``pack_files`` lists its data files)."""
+    try:
+        return sorted(str(p) for p in Path(folder).iterdir()
+                      if p.suffix == ".jsonl" and not p.name.startswith(".")
+                      and not p.is_dir())
+    except OSError:
+        return []  # pack_files has said why the folder cannot be read
 
 
 def _check_review(text: str, source: str, catalog: Catalog) -> list[Problem]:
@@ -254,8 +261,10 @@ def validate_paths(paths: list[str], *, roles_dirs: list[str],
     for path in paths:
         if path != "-" and Path(path).is_dir():
             names = pack_files(path)
-            if not names:
-                result.problems.append(Problem(path, 0, 0, "no .yaml, .yml or .json files here"))
+            lines_files = _json_lines_files(path)
+            if not names and not lines_files:
+                result.problems.append(Problem(path, 0, 0, "no .yaml, .yml, .json or .jsonl "
+                                               "files here"))
             listed: list[tuple[str, _Read | None, list[Problem]]] = []
             for name in names:
                 own: list[Problem] = []
@@ -264,6 +273,12 @@ def validate_paths(paths: list[str], *, roles_dirs: list[str],
             # profiles (what `mlpath team` takes), not a role pack: each is checked as
             # what it is. A folder mixing the two is a pack with a stray profile.
             of_profiles = {r.kind.spec is None for _, r, _ in listed if r is not None} == {True}
+            if lines_files and {r.kind.spec is None for _, r, _ in listed
+                                if r is not None} <= {True}:
+                # JSON Lines beside profiles (or alone) are profiles too, one per line;
+                # a role pack never reads them, so there they stay out of it.
+                result.files += len(lines_files)
+                json_lines.extend(lines_files)
             for name, read, own in listed:
                 if of_profiles and name.endswith(".schema.json"):
                     continue  # the editor schema `init` writes beside profiles

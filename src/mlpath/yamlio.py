@@ -611,6 +611,19 @@ def _duplicate_problem(text: str, source: str, key: str) -> Problem:
     return Problem(source, *_find_key(text, key), f"duplicate key '{key}'")
 
 
+_FIRST_WRITTEN = re.compile(r"\(first written at line (\d+)\)$")
+
+
+def shifted(problem: Problem, offset: int) -> Problem:
+    """``problem`` of a text that starts ``offset`` lines into its file (a JSON Lines
+    line): its line, and the line a duplicate key was first written at, moved down."""
+    if not offset or not problem.line:
+        return problem
+    message = _FIRST_WRITTEN.sub(
+        lambda m: f"(first written at line {int(m.group(1)) + offset})", problem.message)
+    return problem._replace(line=problem.line + offset, message=message)
+
+
 def _find_key(text: str, key: str) -> tuple[int, int]:
     needle = json.dumps(key)
     index = text.rfind(needle)

@@ -39,12 +39,18 @@ def team(ctx: Context, *, paths: list[str], role_option: str | None, fmt: str = 
         None, None)
     matcher = Matcher(catalog)
     members = []
-    skipped = streamed = 0
+    streamed = 0
+    skips = _Skips()
+    empty: list[str] = []  # named files (or stdin) that hold no profile at all
     index = ReviewIndex(reviews)
     warnings = _Warnings()
     unread: list[str] = []  # .jsonl files in folders: not read, and said so
     entries = team_entries(paths, unread)
     for entry in (progress(entries, paths) if progress else entries):
+        if entry.empty:
+            assert entry.error is not None
+            empty.append(entry.error)
+            continue
         try:
             if entry.error is not None:
                 raise DataError(entry.error)
@@ -53,15 +59,15 @@ def team(ctx: Context, *, paths: list[str], role_option: str | None, fmt: str = 
             if entry.label != entry.source:  # a line of a .jsonl file: name the line
                 loaded = loaded._replace(source=entry.label)
         except MlpathError as exc:
-            skipped += 1
-            _warn_skipped(exc)
+            skips.add(exc)
             continue
         if jsonl:  # streamed: nothing is kept, so memory stays flat
+            if loaded.warnings:  # in each JSON line too; on stderr as for every format
+                warnings.add(loaded.warnings)
             try:
                 _stream_person(ctx, loaded, option_role, option_level)
             except MlpathError as exc:  # what assess refuses (no best fit) is not made up
-                skipped += 1
-                _warn_skipped(exc)
+                skips.add(exc, assessing=True)
                 continue
             streamed += 1
             continue
@@ -74,29 +80,69 @@ def team(ctx: Context, *, paths: list[str], role_option: str | None, fmt: str = 
         elif loaded.warnings:
             warnings.add(loaded.warnings)
         members.append(matcher.member(loaded, found))
+    if empty and not (members or streamed or skips.total):  # all that was named is empty
+        more = f" (and {len(empty) - 1} more)" if len(empty) > 1 else ""
+        raise DataError(f"{empty[0]}{more}")  # bad input: exit 1, not "nothing found"
+    for line in empty:  # beside profiles: skipped, as a broken file is
+        skips.add(DataError(line))
+    skips.finish()
     if unread:
         warnings.note(_unread_note(unread))
     if jsonl or not members:
-        if streamed or skipped:  # else nothing was read, which the error says in full
+        if streamed or skips.total:  # else nothing was read, which the error says in full
             warn(warnings.lines())
-        return _end_team(streamed, skipped, unread)
+        return _end_team(streamed + skips.unassessed, skips, unread)
     role, level, chosen = choose_target(catalog, members, option_role, option_level)
     report = summarize(catalog=catalog, members=members, role=role, level=level,
-                       chosen=chosen, skipped=skipped)
+                       chosen=chosen, skipped=skips.total)
     # Past a hundred people the JSON is for programs: one line, through the C encoder.
     shown = warnings.lines()
     emit("team", report, fmt, console=ctx.console, compact=report.members > 100,
-         output=output, force=force, extra={"warnings": shown})
+         output=output, force=force,
+         extra={"warnings": shown, "skipped_sources": skips.sources})
     warn(shown)  # after the result, where the reader is
-    return _end_team(len(members), skipped)
+    return _end_team(len(members), skips)
 
 
-def _warn_skipped(exc: MlpathError) -> None:
-    from mlpath.render.text import clean
+class _Skips:
+    """The profiles skipped, said on stderr as they come: the first MAX_LINES lines in
+    full, the rest counted in one line (``finish``), so that thousands of broken files
+    give a screen, not a scroll. The totals stay whole, for the summary line, and the
+    first problem of each skipped profile (up to MAX_SOURCES) goes into the JSON."""
 
-    record_verdict(EXIT_DATA)  # a skipped profile fails the run: said before the line that
-    for line in exc.lines():  # may meet a closed pipe
-        sys.stderr.write(f"mlpath: skipped: {clean(line)}\n")
+    MAX_LINES = 20
+    MAX_SOURCES = 1000
+
+    def __init__(self) -> None:
+        self.unloaded = self.unassessed = self.lines = self.more = 0
+        self.sources: list[str] = []
+
+    @property
+    def total(self) -> int:
+        return self.unloaded + self.unassessed
+
+    def add(self, exc: MlpathError, *, assessing: bool = False) -> None:
+        from mlpath.render.text import clean
+
+        record_verdict(EXIT_DATA)  # a skipped profile fails the run: said before the line
+        if assessing:  # that may meet a closed pipe
+            self.unassessed += 1
+        else:
+            self.unloaded += 1
+        lines = exc.lines()
+        if lines and len(self.sources) < self.MAX_SOURCES:
+            self.sources.append(lines[0])
+        room = self.MAX_LINES - self.lines
+        if room <= 0:
+            self.more += 1
+            return
+        for line in lines[:room]:
+            sys.stderr.write(f"mlpath: skipped: {clean(line)}\n")
+        self.lines += min(len(lines), room)
+
+    def finish(self) -> None:
+        if self.more:
+            sys.stderr.write(f"mlpath: … and {self.more} more skipped\n")
 
 
 def _stream_person(ctx: Context, profile: Profile, role: Role | None,
@@ -120,10 +166,15 @@ def _stream_person(ctx: Context, profile: Profile, role: Role | None,
     sys.stdout.flush()
 
 
-def _end_team(read: int, skipped: int, unread: Sequence[str] = ()) -> int:
-    if skipped:
-        sys.stderr.write(f"mlpath: read {read} profile(s); skipped {skipped} that could not "
-                         "be loaded (see above)\n")
+def _end_team(read: int, skips: _Skips, unread: Sequence[str] = ()) -> int:
+    """The summary line; ``read`` counts the profiles loaded (assessed or not)."""
+    if skips.total:
+        why = "that could not be loaded (see above)"
+        if skips.unassessed:
+            parts = [f"{skips.unloaded} could not be loaded"] if skips.unloaded else []
+            parts.append(f"{skips.unassessed} could not be assessed")
+            why = f"({', '.join(parts)}; see above)"
+        sys.stderr.write(f"mlpath: read {read} profile(s); skipped {skips.total} {why}\n")
         return EXIT_DATA
     if read == 0:
         found = f"; {_unread_note(unread)}" if unread else f" ({FOLDER_FILES})"

@@ -276,6 +276,7 @@ def team_html(team: TeamReport) -> str:
         SHORT_TITLE,
         best_text,
         short_line,
+        skipped_text,
     )
 
     level = team.level
@@ -283,7 +284,8 @@ def team_html(team: TeamReport) -> str:
     reached = sum(1 for p in people if p.reached)
     mean = sum(p.readiness for p in people) / len(people) if people else 0.0
     out = [f"<h1>Team of {team.members} against {html(level.title)}</h1>",
-           f"<p>Ready: {reached} of {team.members} · mean readiness {percent(mean)}</p>"]
+           f"<p>Ready: {reached} of {team.members} · mean readiness {percent(mean)}</p>",
+           *([f"<p>{html(skipped_text(team))}</p>"] if team.skipped else [])]
     rows = [f"<tr><td>{html(s.name)}</td><td class=\"num\">{s.required}</td><td class=\"bar\">"
             + svg.meter(s.below, None, total=max(1, team.members),
                         label=f"{s.below} of {team.members} short")

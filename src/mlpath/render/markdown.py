@@ -144,6 +144,7 @@ def team_markdown(team: TeamReport) -> str:
         hours_text,
         short_line,
         skill_names,
+        skipped_text,
         talk_text,
     )
 
@@ -152,7 +153,8 @@ def team_markdown(team: TeamReport) -> str:
     mean = sum(p.readiness for p in people) / len(people) if people else 0.0
     lines = [f"# mlpath team: {team.members} against {md(level.title)}", "",
              f"- **Target:** {md(level.title)} (`{team.role.id}:{level.id}`)",
-             f"- **Ready:** {reached} of {team.members} · mean readiness {percent(mean)}", "",
+             f"- **Ready:** {reached} of {team.members} · mean readiness {percent(mean)}",
+             *([f"- **Skipped:** {md(skipped_text(team))}"] if team.skipped else []), "",
              "## Skills", "", "| Skill | Need | Short | Mean gap | Worst |",
              "|---|---:|---:|---:|---:|"]
     lines += [f"| {md(s.name)} | {s.required} | {s.below} | {number(s.mean_gap)} | "

@@ -84,6 +84,13 @@ def buy_total(report: TeamReport) -> str:
             "per-level hours and marked ~)")
 
 
+def skipped_text(report: TeamReport) -> str:
+    """What a shared report says of the profiles it left out ("" when none was)."""
+    if not report.skipped:
+        return ""
+    return f"{report.skipped} profile(s) skipped (see the command's messages)"
+
+
 def short_line(g: TeamGap, members: int) -> str:
     """One skill of "where the team falls short": how many, by how much, its priority."""
     return (f"{g.below} of {members} short · mean gap {number(g.mean_gap)} · team priority "
@@ -142,6 +149,8 @@ def render_team(report: TeamReport, console: Console) -> None:
     mean = sum(p.readiness for p in people) / len(people) if people else 0.0
     console.print(styled(f"Ready: {reached} of {report.members} · mean readiness "
                          f"{percent(mean)}"))
+    if report.skipped:
+        console.print(styled((skipped_text(report), "yellow")))
     layout = skills_layout(report, console.width)
     show_people = layout.people
     table = Table(box=None, pad_edge=False, title=styled(("Skills", "bold")),
