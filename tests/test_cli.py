@@ -309,3 +309,17 @@ def test_bare_mlpath_shows_the_help_as_it_is(run: Run) -> None:
     assert result.code == 2, result
     assert result.stderr.startswith("Usage: mlpath [OPTIONS] COMMAND [ARGS]...\n"), result
     assert "\\x0a" not in result.stderr and "Commands:" in result.stderr
+
+
+@pytest.mark.parametrize(("args", "usage"), [
+    (["-h", "assess"], "Usage: mlpath assess [OPTIONS]"),
+    (["--help", "roles", "show"], "Usage: mlpath roles show [OPTIONS] ROLE"),
+    (["--no-color", "-h", "team"], "Usage: mlpath team [OPTIONS] PATH..."),
+    (["-h"], "Usage: mlpath [OPTIONS] COMMAND [ARGS]..."),
+])
+def test_help_before_the_command_is_the_command_s_help(run: Run, args: list[str],
+                                                       usage: str) -> None:
+    """`mlpath -h assess` means assess's help, as `mlpath assess -h` does."""
+    result = run(*args)
+    assert result.code == 0, result
+    assert result.stdout.startswith(usage), result.stdout[:200]

@@ -118,6 +118,19 @@ def hoist_global_options(args: list[str]) -> list[str]:
     return front + rest
 
 
+def help_after_the_command(args: list[str]) -> list[str]:
+    """`mlpath -h assess` asks for assess's help, as `mlpath assess -h` does: a help flag
+    before a command word moves to the end (click would show the top-level help)."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg in ("-h", "--help"):
+            if any(not a.startswith("-") for a in args[i + 1:]):
+                return [*args[:i], *args[i + 1:], arg]
+            break
+    return args
+
+
 def _named_shell(args: list[str], flag: str) -> str | None:
     """The shell named with ``flag SHELL`` or ``flag=SHELL``, if any."""
     for i, arg in enumerate(args):
@@ -210,7 +223,7 @@ class MlpathGroup(TyperGroup):
         if any(a.startswith(("--install-completion", "--show-completion")) for a in args):
             use_mlpath_scripts()
             _install_or_show(args)
-        return super().parse_args(ctx, hoist_global_options(args))
+        return super().parse_args(ctx, help_after_the_command(hoist_global_options(args)))
 
     def _main_shell_completion(self, ctx_args: MutableMapping[str, Any], prog_name: str,
                                complete_var: str | None = None) -> None:
