@@ -282,8 +282,14 @@ def test_usage_errors_exit_2(run: Run) -> None:
     (["assess", "-p", BEN, "--format", "xml"], "invalid value for '--format' / '-f': 'xml' is "
      "not one of 'table', 'json', 'markdown', 'html', 'txt', 'svg'; see `mlpath assess "
      "--help`"),
-    (["plan", "-p", BEN, "--hours-per-week", "0"], "invalid value for '--hours-per-week': 0.0 "
-     "is not in the range 0.5<=x<=80; see `mlpath plan --help`"),
+    (["plan", "-p", BEN, "--hours-per-week", "0"], "invalid value for '--hours-per-week': 0 "
+     "is outside 0.5–80; give a number from 0.5 to 80; see `mlpath plan --help`"),
+    (["assess", "-p", BEN, "--fail-under", "abc"], "invalid value for '--fail-under': 'abc' "
+     "is not a valid float; see `mlpath assess --help`"),
+    (["assess", "-p", BEN, "--fail-under", "1e400"], "invalid value for '--fail-under': inf "
+     "is not a number; give a finite number such as 5; see `mlpath assess --help`"),
+    (["assess", "-p", BEN, "--fail-under", "150"], "invalid value for '--fail-under': 150 is "
+     "outside 0–100; give a number from 0 to 100; see `mlpath assess --help`"),
     (["asess"], "no such command 'asess'; did you mean 'assess'? (see `mlpath --help`)"),
     (["assess", "--profle", BEN], "no such option: --profle (Possible options: --profile, "
      "--role); see `mlpath assess --help`"),

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from mlpath.cli.formats import chosen, format_option, output_option
-from mlpath.cli.options import finite
+from mlpath.cli.options import between
 from mlpath.cli.shared import (
     JsonFlag,
     ProfileOpt,
@@ -37,8 +37,8 @@ def assess(
     force: Annotated[bool, typer.Option(
         "--force", help="Replace an existing --save or --output file.")] = False,
     fail_under: Annotated[float | None, typer.Option(
-        "--fail-under", metavar="N", min=0, max=100, callback=finite,
-        help="Exit 3 when the readiness is below N (for scripts).")] = None,
+        "--fail-under", metavar="N", callback=between(0, 100),
+        help="Exit 3 when the readiness is below N, 0–100 (for scripts).")] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never ask questions.")] = False,
     update: Annotated[bool, typer.Option(
         "--update", help="Re-rate your profile with its answers as defaults; the old "

@@ -9,6 +9,7 @@ an option's ``callback``.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import typer
 
@@ -25,3 +26,18 @@ def at_least_one(value: int) -> int:
     if value < 1:
         raise typer.BadParameter(f"{value} is less than 1; give 1 or more")
     return value
+
+
+def between(low: float, high: float) -> Callable[[float | None], float | None]:
+    """A float option's callback: a finite number from ``low`` to ``high``, refused in
+    mlpath's words (typer's own range said "0.0 is not in the range 0.5<=x<=80", and
+    "'abc' is not a valid float range")."""
+
+    def check(value: float | None) -> float | None:
+        finite(value)
+        if value is not None and not low <= value <= high:
+            raise typer.BadParameter(f"{value:g} is outside {low:g}–{high:g}; give a number "
+                                     f"from {low:g} to {high:g}")
+        return value
+
+    return check

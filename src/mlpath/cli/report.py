@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from mlpath.cli.formats import chosen, force_option, format_option, output_option
-from mlpath.cli.options import at_least_one, finite
+from mlpath.cli.options import at_least_one, between
 from mlpath.cli.shared import (
     JsonFlag,
     ProfileFile,
@@ -42,14 +42,15 @@ def match(
     run(context(settings_of(ctx)), profile_path=profile, top=top, fmt=fmt, output=output,
         force=force)
 
+
 @app.command(rich_help_panel=PANEL)
 def plan(
     ctx: typer.Context,
     profile: ProfileFile,
     role: RoleOpt = None,
     hours_per_week: Annotated[float, typer.Option(
-        "--hours-per-week", min=0.5, max=80, metavar="N", callback=finite,
-        help="How many hours a week you will study.")] = 5.0,
+        "--hours-per-week", metavar="N", callback=between(0.5, 80),
+        help="How many hours a week you will study, 0.5–80.")] = 5.0,
     fmt: Annotated[str | None, format_option("plan", "the plan")] = None,
     json_: JsonFlag = False,
     output: Annotated[str | None, output_option("plan", "the plan")] = None,
