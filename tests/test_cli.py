@@ -329,3 +329,25 @@ def test_help_before_the_command_is_the_command_s_help(run: Run, args: list[str]
     result = run(*args)
     assert result.code == 0, result
     assert result.stdout.startswith(usage), result.stdout[:200]
+
+
+@pytest.mark.parametrize("where", ["_load_app", "tidy"])
+def test_a_bug_is_one_line_even_while_starting(monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str],
+                                               where: str) -> None:
+    """A bug met while a command module is imported (before typer runs) or later is one
+    `internal error` line and exit 1, never a traceback (MLPATH_DEBUG=1 shows it)."""
+    import mlpath.cli
+    import mlpath.cli.help
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.delenv("MLPATH_DEBUG", raising=False)
+    monkeypatch.setattr(mlpath.cli if where == "_load_app" else mlpath.cli.help, where, broken)
+    with pytest.raises(SystemExit) as info:
+        mlpath.cli.main(["roles", "--json"])
+    assert info.value.code == 1
+    assert capsys.readouterr().err == ("mlpath: error: internal error: RuntimeError: boom (set "
+                                       "MLPATH_DEBUG=1 for the traceback, and please report "
+                                       "it)\n")

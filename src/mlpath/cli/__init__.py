@@ -216,6 +216,14 @@ def _click_failed(exc: ClickException, argv: list[str]) -> NoReturn:
     _fail([f"{reason} ({see})" if reason.endswith("?") else f"{reason}; {see}"], code)
 
 
+def _internal_error(exc: Exception) -> NoReturn:
+    """A bug: one line, and the traceback only when asked for."""
+    if os.environ.get("MLPATH_DEBUG"):
+        raise exc
+    _fail([f"internal error: {type(exc).__name__}: {exc} (set MLPATH_DEBUG=1 for the "
+           "traceback, and please report it)"], EXIT_DATA)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run mlpath; every failure becomes one line on stderr and a documented exit code."""
     from mlpath.commands.context import reset_verdict
@@ -229,6 +237,8 @@ def main(argv: list[str] | None = None) -> None:
         app = _load_app(sys.argv[1:] if argv is None else argv)
     except KeyboardInterrupt:  # Ctrl-C while mlpath is still starting
         _interrupted()
+    except Exception as exc:  # a bug in a command module, found as it is imported
+        _internal_error(exc)
     try:
         from typer.main import get_command
 
@@ -253,11 +263,8 @@ def main(argv: list[str] | None = None) -> None:
         _output_failed(exc)
     except RecursionError:
         _fail(["the input is nested too deeply"], EXIT_DATA)
-    except Exception as exc:  # a bug: one line, and the traceback only when asked for
-        if os.environ.get("MLPATH_DEBUG"):
-            raise
-        _fail([f"internal error: {type(exc).__name__}: {exc} (set MLPATH_DEBUG=1 for the "
-               "traceback, and please report it)"], EXIT_DATA)
+    except Exception as exc:
+        _internal_error(exc)
     except SystemExit:
         # typer (wrapping stdout) and rich (pointing stdout at devnull) end a run whose
         # reader went away with exit 1; for mlpath that ends quietly with the run's verdict.
